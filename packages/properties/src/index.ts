@@ -1,1 +1,23 @@
-export {};
+export type {
+  BrightnessPercentiles,
+  Kernels,
+  PixelFormat,
+  PixelImage,
+} from "./kernel-types.js";
+export { type DecodeOptions, DEFAULT_MAX_PIXELS, decodeImage, defaultDecoders } from "./decode.js";
+export { createJpegDecoder } from "./decoders/jpeg.js";
+export { pngDecoder } from "./decoders/png.js";
+export type { DecodedImage, ImageDecoder, ImageHeader } from "./decoders/types.js";
+export { ImageError, type ImageErrorCode } from "./errors.js";
+export { blurryScore } from "./issues/blurry.js";
+export { darkScore } from "./issues/dark.js";
+export { grayscaleScore } from "./issues/grayscale.js";
+export { lightScore } from "./issues/light.js";
+export { lowInformationScore } from "./issues/low-information.js";
+export { DEFAULT_ISSUE_THRESHOLDS, ISSUE_NAMES, type IssueName } from "./issues/names.js";
+export { oddAspectRatioScore } from "./issues/odd-aspect-ratio.js";
+export { imageSize, type OddSizeScorer, oddSizeScorer } from "./issues/odd-size.js";
+export { measureBytes, measureImage } from "./measure.js";
+export { percentileOfSorted } from "./percentile.js";
+export type { RawProperties } from "./raw-properties.js";
+export { type ImageScores, type ScoreOptions, scoreDataset } from "./score-dataset.js";

@@ -1,0 +1,124 @@
+import { Worker } from "node:worker_threads";
+import type { RawProperties } from "@sc/properties";
+import type { JobRequest, JobResponse, WorkerSetup } from "./pool-protocol.js";
+
+export interface PoolJob {
+  path: string;
+  file?: string;
+  read(): Promise<Uint8Array>;
+}
+
+interface Pending {
+  job: JobRequest;
+  resolve(raw: RawProperties): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Pending | null;
+  timer: NodeJS.Timeout | null;
+}
+
+/** A per-file failure reported by a worker; its message is the reason shown in `errors`. */
+export class MeasureError extends Error {
+  override name = "MeasureError";
+}
+
+/**
+ * Worker threads that measure images. Each worker reads its own files (nothing is copied through the
+ * main thread) and handles one image at a time; a worker stuck on one file longer than `timeoutMs` is
+ * replaced and that file becomes an error entry.
+ */
+export class MeasurePool {
+  readonly #setup: WorkerSetup;
+  readonly #timeoutMs: number;
+  readonly #slots: Slot[] = [];
+  readonly #queue: Pending[] = [];
+  #nextId = 0;
+  #closed = false;
+
+  constructor(options: { workers: number; setup: WorkerSetup; timeoutMs: number }) {
+    this.#setup = options.setup;
+    this.#timeoutMs = options.timeoutMs;
+    for (let i = 0; i < options.workers; i++) this.#slots.push(this.#spawn());
+  }
+
+  async measure(job: PoolJob): Promise<RawProperties> {
+    if (this.#closed) throw new Error("pool is closed");
+    const request: JobRequest = { id: this.#nextId++, path: job.path };
+    if (job.file !== undefined) request.file = job.file;
+    else request.bytes = ownBuffer(await job.read());
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ job: request, resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const pending of this.#queue.splice(0)) pending.reject(new Error("scan stopped"));
+    await Promise.all(
+      this.#slots.map(async (slot) => {
+        if (slot.timer) clearTimeout(slot.timer);
+        slot.busy?.reject(new Error("scan stopped"));
+        await slot.worker.terminate();
+      }),
+    );
+  }
+
+  #spawn(): Slot {
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: this.#setup });
+    const slot: Slot = { worker, busy: null, timer: null };
+    worker.on("message", (response: JobResponse) => this.#settle(slot, response));
+    worker.on("error", (error) => this.#replace(slot, `worker failed: ${error.message}`));
+    worker.on("exit", (code) => {
+      if (!this.#closed && this.#slots.includes(slot)) this.#replace(slot, `worker exited with code ${code}`);
+    });
+    return slot;
+  }
+
+  #dispatch(): void {
+    for (const slot of this.#slots) {
+      if (slot.busy !== null) continue;
+      const next = this.#queue.shift();
+      if (next === undefined) return;
+      slot.busy = next;
+      slot.timer = setTimeout(
+        () => this.#replace(slot, `gave up after ${this.#timeoutMs / 1000} s (decoding hung or was too slow)`),
+        this.#timeoutMs,
+      );
+      const transfer = next.job.bytes ? [next.job.bytes.buffer as ArrayBuffer] : [];
+      slot.worker.postMessage(next.job, transfer);
+    }
+  }
+
+  #settle(slot: Slot, response: JobResponse): void {
+    const pending = slot.busy;
+    if (pending === null || pending.job.id !== response.id) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.busy = null;
+    slot.timer = null;
+    if ("raw" in response) pending.resolve(response.raw);
+    else pending.reject(new MeasureError(response.error));
+    this.#dispatch();
+  }
+
+  /** Kills a stuck or crashed worker, fails its file and starts a fresh worker in its place. */
+  #replace(slot: Slot, reason: string): void {
+    const index = this.#slots.indexOf(slot);
+    if (index < 0 || this.#closed) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    this.#slots.splice(index, 1);
+    slot.busy?.reject(new MeasureError(reason));
+    void slot.worker.terminate();
+    this.#slots.push(this.#spawn());
+    this.#dispatch();
+  }
+}
+
+/** A view that owns its whole buffer, so transferring it to a worker detaches nothing else. */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+}

@@ -1,0 +1,26 @@
+import type { AuditResult } from "@sc/lab";
+import { renderCsv, renderHtml, renderJson, renderText } from "@sc/report";
+import type { Dataset } from "@sc/sources";
+import type { ScanOptions } from "./scan-options.js";
+import { makeThumbnails, thumbnailPaths } from "./thumbnails.js";
+
+/** The report in the chosen format; HTML gets thumbnails of the images it mentions. */
+export async function renderResult(
+  result: AuditResult,
+  dataset: Dataset,
+  options: ScanOptions,
+  terminal: boolean,
+): Promise<string> {
+  switch (options.format) {
+    case "json":
+      return renderJson(result);
+    case "csv":
+      return renderCsv(result);
+    case "html": {
+      const thumbnails = await makeThumbnails(dataset, thumbnailPaths(result), options.maxPixels);
+      return renderHtml(result, { thumbnails });
+    }
+    case "text":
+      return renderText(result, { color: options.color ?? (terminal && options.out === null) });
+  }
+}

@@ -1,0 +1,75 @@
+import { readFile } from "node:fs/promises";
+import { wasmPath } from "@sc/core-wasm";
+import { type AuditResult, audit } from "@sc/lab";
+import { type Dataset, DatasetError, openDataset } from "@sc/sources";
+import { EXIT, UsageError } from "./exit-codes.js";
+import { MeasurePool } from "./pool.js";
+import { createProgress, progressMode } from "./progress.js";
+import { renderResult } from "./render.js";
+import type { ScanOptions } from "./scan-options.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { TOOL } from "./tool.js";
+
+export interface ScanIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  signal: AbortSignal;
+}
+
+/** `sc scan`: open the dataset, measure it in worker threads, write the report; returns the exit code. */
+export async function scan(location: string, options: ScanOptions, io: ScanIo): Promise<number> {
+  const dataset = await open(location, options);
+  const pool = new MeasurePool({
+    workers: options.workers,
+    timeoutMs: options.timeoutMs,
+    setup: { wasmModule: new WebAssembly.Module(await readFile(wasmPath)), maxPixels: options.maxPixels },
+  });
+  const progress = createProgress(progressMode(options.quiet, io.stderr), null, io.stderr);
+  let result: AuditResult;
+  try {
+    result = await audit(dataset.items(), {
+      ...options,
+      measure: (item) => pool.measure({ path: item.path, file: item.file, read: item.read }),
+      concurrency: options.workers * 2,
+      onProgress: (done) => progress.update(done),
+      signal: io.signal,
+      dataset: { source: location, kind: dataset.kind, ignoredFiles: dataset.ignoredFiles },
+      sourceErrors: dataset.problems,
+      tool: TOOL,
+    });
+  } finally {
+    progress.stop();
+    await pool.close();
+  }
+  if (result.images.length === 0 && result.errors.length === 0) {
+    throw new UsageError(`${location}: no images found`);
+  }
+  const report = await renderResult(result, dataset, options, io.stdout.isTTY === true);
+  if (options.out === null) io.stdout.write(report);
+  else await writeFileAtomic(options.out, report);
+  summarize(result, options, io.stderr);
+  return options.failOnFlagged && result.correlations.some((c) => c.flagged) ? EXIT.flagged : EXIT.ok;
+}
+
+async function open(location: string, options: ScanOptions): Promise<Dataset> {
+  try {
+    return await openDataset(location, {
+      pathColumn: options.pathColumn,
+      labelColumn: options.labelColumn,
+      imageColumn: options.imageColumn,
+    });
+  } catch (error) {
+    if (error instanceof DatasetError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function summarize(result: AuditResult, options: ScanOptions, stderr: NodeJS.WriteStream): void {
+  if (options.quiet) return;
+  const { images, errors, correlations } = result;
+  const flagged = correlations.filter((c) => c.flagged).map((c) => c.property);
+  stderr.write(`scanned ${images.length} images`);
+  if (errors.length > 0) stderr.write(`; ${errors.length} files could not be used (listed under errors)`);
+  if (flagged.length > 0) stderr.write(`; possible spurious correlations: ${flagged.join(", ")}`);
+  stderr.write(options.out === null ? "\n" : `; report written to ${options.out}\n`);
+}

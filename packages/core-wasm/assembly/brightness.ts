@@ -1,0 +1,134 @@
+// Exact brightness percentiles without sorting. Per-pixel brightness is monotone in the integer key
+// 241 R^2 + 691 G^2 + 68 B^2 (< 2^26), so order statistics of b are order statistics of the key:
+// pass 1 (in scan.ts) counts keys in coarse bins, then only pixels whose coarse bin holds a wanted
+// rank are counted exactly in a second pass.
+
+import { bump, clearU32 } from "./histograms";
+
+export const PERCENT_COUNT = 7;
+const PERCENTS: usize = memory.data<f64>([1, 5, 10, 15, 90, 95, 99]);
+const RANK_COUNT = PERCENT_COUNT * 2;
+
+export const FINE_BITS = 12;
+const FINE_BINS = 1 << FINE_BITS;
+const COARSE_BINS = 1 << (26 - FINE_BITS);
+
+export const KEY_COARSE: usize = memory.data(COARSE_BINS * 4, 16);
+// Slot (1-based) of each coarse bin that holds a wanted rank, 0 elsewhere; reset after every image.
+const SLOT_OF_BIN: usize = memory.data(COARSE_BINS, 16);
+const FINE: usize = memory.data(RANK_COUNT * FINE_BINS * 4, 16);
+
+const RANKS: usize = memory.data(RANK_COUNT * 4, 16); // lower and upper order statistic per percentile
+const GAMMAS: usize = memory.data(PERCENT_COUNT * 8, 16);
+const RANK_BIN: usize = memory.data(RANK_COUNT * 4, 16);
+const RANK_OFFSET: usize = memory.data(RANK_COUNT * 4, 16); // rank minus the pixels in earlier bins
+const RANK_KEY: usize = memory.data(RANK_COUNT * 4, 16);
+
+export function keyOf(r: i32, g: i32, b: i32): i32 {
+  return 241 * r * r + 691 * g * g + 68 * b * b;
+}
+
+/** numpy's "linear" method: virtual index (n - 1) * q, neighbours floor and floor + 1 clipped to n - 1. */
+function planRanks(n: u32): void {
+  const last = <f64>(n - 1);
+  for (let i = 0; i < PERCENT_COUNT; i++) {
+    const virtual = last * (load<f64>(PERCENTS + (<usize>i << 3)) / 100);
+    let lo: f64 = Math.floor(virtual);
+    let gamma = virtual - lo;
+    if (virtual >= last) {
+      lo = last;
+      gamma = 0;
+    }
+    const loRank = <u32>lo;
+    const hiRank = loRank + 1 < n ? loRank + 1 : loRank;
+    store<u32>(RANKS + (<usize>(2 * i) << 2), loRank);
+    store<u32>(RANKS + (<usize>(2 * i + 1) << 2), hiRank);
+    store<f64>(GAMMAS + (<usize>i << 3), gamma);
+  }
+}
+
+/** numpy's _lerp, including its switch to b - (b - a)(1 - t) for t >= 0.5. */
+function lerp(a: f64, b: f64, t: f64): f64 {
+  const d = b - a;
+  return t >= 0.5 ? b - d * (1 - t) : a + d * t;
+}
+
+/** Locates every wanted rank in the cumulative counts of `hist`: bin and offset inside the bin. */
+function locateRanks(hist: usize, bins: i32): void {
+  let j = 0;
+  let before: u32 = 0;
+  for (let bin = 0; bin < bins && j < RANK_COUNT; bin++) {
+    const after = before + load<u32>(hist + (<usize>bin << 2));
+    // Ranks are non-decreasing, so one sweep serves all of them.
+    while (j < RANK_COUNT && load<u32>(RANKS + (<usize>j << 2)) < after) {
+      store<i32>(RANK_BIN + (<usize>j << 2), bin);
+      store<u32>(RANK_OFFSET + (<usize>j << 2), load<u32>(RANKS + (<usize>j << 2)) - before);
+      j++;
+    }
+    before = after;
+  }
+}
+
+/** Percentiles of v / 255 from a 256-bin value histogram (gray images). */
+export function grayPercentiles(hist: usize, pixels: u32, out: usize): void {
+  planRanks(pixels);
+  locateRanks(hist, 256);
+  for (let j = 0; j < RANK_COUNT; j++) store<i32>(RANK_KEY + (<usize>j << 2), load<i32>(RANK_BIN + (<usize>j << 2)));
+  writePercentiles(out, false);
+}
+
+/** Percentiles of RGB brightness; `pixel(i)` order does not matter, only the multiset of keys. */
+export function colorPercentiles(input: usize, pixels: u32, bytesPerPixel: i32, out: usize): void {
+  planRanks(pixels);
+  locateRanks(KEY_COARSE, COARSE_BINS);
+  let slots = 0;
+  let prevBin = -1;
+  for (let j = 0; j < RANK_COUNT; j++) {
+    const bin = load<i32>(RANK_BIN + (<usize>j << 2));
+    if (bin != prevBin) {
+      slots++;
+      store<u8>(SLOT_OF_BIN + <usize>bin, <u8>slots);
+      prevBin = bin;
+    }
+  }
+  clearU32(FINE, slots * FINE_BINS);
+  countWantedKeys(input, pixels, bytesPerPixel);
+  for (let j = 0; j < RANK_COUNT; j++) {
+    const bin = load<i32>(RANK_BIN + (<usize>j << 2));
+    const fine = FINE + (<usize>(load<u8>(SLOT_OF_BIN + <usize>bin) - 1) << (FINE_BITS + 2));
+    const offset = load<u32>(RANK_OFFSET + (<usize>j << 2));
+    let seen: u32 = 0;
+    let f = 0;
+    for (; f < FINE_BINS; f++) {
+      seen += load<u32>(fine + (<usize>f << 2));
+      if (seen > offset) break;
+    }
+    store<i32>(RANK_KEY + (<usize>j << 2), (bin << FINE_BITS) | f);
+  }
+  for (let j = 0; j < RANK_COUNT; j++) store<u8>(SLOT_OF_BIN + <usize>load<i32>(RANK_BIN + (<usize>j << 2)), 0);
+  writePercentiles(out, true);
+}
+
+function countWantedKeys(input: usize, pixels: u32, bytesPerPixel: i32): void {
+  let p = input;
+  const end = input + <usize>pixels * <usize>bytesPerPixel;
+  while (p < end) {
+    const key = keyOf(<i32>load<u8>(p), <i32>load<u8>(p, 1), <i32>load<u8>(p, 2));
+    const slot = <i32>load<u8>(SLOT_OF_BIN + <usize>(key >> FINE_BITS));
+    if (slot != 0) bump(FINE + (<usize>(slot - 1) << (FINE_BITS + 2)), key & (FINE_BINS - 1));
+    p += bytesPerPixel;
+  }
+}
+
+function brightnessOfKey(key: i32, color: bool): f64 {
+  // key / 1000 = 0.241 R^2 + 0.691 G^2 + 0.068 B^2 (to within an ulp of numpy's float expression).
+  return color ? Math.sqrt(<f64>key / 1000) / 255 : <f64>key / 255;
+}
+
+function writePercentiles(out: usize, color: bool): void {
+  for (let i = 0; i < PERCENT_COUNT; i++) {
+    const a = brightnessOfKey(load<i32>(RANK_KEY + (<usize>(2 * i) << 2)), color);
+    const b = brightnessOfKey(load<i32>(RANK_KEY + (<usize>(2 * i + 1) << 2)), color);
+    store<f64>(out + (<usize>i << 3), lerp(a, b, load<f64>(GAMMAS + (<usize>i << 3))));
+  }
+}

@@ -1,0 +1,41 @@
+/** Labels encoded as class indices 0..C-1 in a fixed class order. */
+export interface EncodedLabels {
+  /** Class names (String(label)) in class order. */
+  readonly names: readonly string[];
+  /** Class index of each row, -1 for a row without a usable label. */
+  readonly classOf: Int32Array;
+}
+
+function isUsableLabel(label: unknown): label is string | number {
+  return typeof label === "string" || (typeof label === "number" && Number.isFinite(label));
+}
+
+/**
+ * Class order is the sorted order of the labels, whatever order the rows come in, so results do not
+ * depend on which class appears first. Numbers sort numerically when every label is a number (as
+ * numpy's np.unique does for integer labels, which decides Gaussian naive Bayes ties and cleanlab's
+ * baseline); otherwise labels sort as strings by UTF-16 code unit.
+ */
+export function encodeLabels(labels: readonly unknown[]): EncodedLabels {
+  const allNumbers = labels.every((label) => label === null || label === undefined || typeof label === "number");
+  const byName = new Map<string, number>();
+  for (const label of labels) {
+    if (isUsableLabel(label)) byName.set(String(label), typeof label === "number" ? label : Number.NaN);
+  }
+  const names = [...byName.keys()];
+  if (allNumbers) names.sort((a, b) => (byName.get(a) ?? 0) - (byName.get(b) ?? 0));
+  else names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const indexOf = new Map(names.map((name, index) => [name, index]));
+  const classOf = new Int32Array(labels.length);
+  labels.forEach((label, row) => {
+    classOf[row] = isUsableLabel(label) ? (indexOf.get(String(label)) ?? -1) : -1;
+  });
+  return { names, classOf };
+}
+
+/** Number of rows of each class. */
+export function countClasses(classOf: Int32Array, nClasses: number): Int32Array {
+  const counts = new Int32Array(nClasses);
+  for (const c of classOf) counts[c] = (counts[c] ?? 0) + 1;
+  return counts;
+}

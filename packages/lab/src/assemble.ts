@@ -1,0 +1,125 @@
+import { labelUncorrelatedness, type PropertyCorrelation } from "@sc/correlation";
+import { type RawProperties, scoreDataset } from "@sc/properties";
+import { describeDirection } from "./directions.js";
+import type {
+  AuditResult,
+  AuditSettings,
+  CorrelationEntry,
+  FileError,
+  ImageRecord,
+  ImageRef,
+  IssueName,
+  IssueSummaryEntry,
+} from "./result.js";
+
+/** A readable image: its identity and raw properties. */
+export interface MeasuredImage {
+  path: string;
+  label: string | null;
+  raw: RawProperties;
+}
+
+export interface AssembleInput {
+  measured: readonly MeasuredImage[];
+  errors: readonly FileError[];
+  settings: AuditSettings;
+  dataset: Omit<AuditResult["dataset"], "images" | "labeled" | "classes">;
+  tool: AuditResult["tool"];
+}
+
+const WORST_EXAMPLES = 5;
+
+/** Turns per-image raw numbers into the full result: scores, flags, summaries and correlations. */
+export function assembleResult(input: AssembleInput): AuditResult {
+  const { measured, settings } = input;
+  const scored = scoreDataset(
+    measured.map((m) => m.raw),
+    { thresholds: settings.issueThresholds },
+  );
+  const images: ImageRecord[] = measured.map((m, i) => {
+    const all = scored[i];
+    if (all === undefined) throw new Error("scoreDataset returned fewer rows than images");
+    return {
+      path: m.path,
+      label: m.label,
+      width: m.raw.width,
+      height: m.raw.height,
+      scores: pick(all.scores, settings.issues),
+      issues: all.issues.filter((issue) => settings.issues.includes(issue)),
+    };
+  });
+  const labeled = images.length > 0 && images.every((image) => image.label !== null);
+  return {
+    tool: input.tool,
+    dataset: { ...input.dataset, images: images.length, labeled, classes: classCounts(images) },
+    settings,
+    images,
+    issueSummary: summarizeIssues(images, settings.issues),
+    correlations: labeled ? correlate(images, settings) : [],
+    errors: [...input.errors],
+  };
+}
+
+function pick(scores: Record<IssueName, number>, issues: readonly IssueName[]): Record<IssueName, number> {
+  return Object.fromEntries(issues.map((issue) => [issue, scores[issue]])) as Record<IssueName, number>;
+}
+
+function classCounts(images: readonly ImageRecord[]): { label: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const { label } of images) if (label !== null) counts.set(label, (counts.get(label) ?? 0) + 1);
+  return [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([label, count]) => ({ label, count }));
+}
+
+function ref(image: ImageRecord, issue: IssueName): ImageRef {
+  return { path: image.path, label: image.label, score: image.scores[issue] };
+}
+
+function summarizeIssues(images: readonly ImageRecord[], issues: readonly IssueName[]): IssueSummaryEntry[] {
+  return issues
+    .map((issue) => {
+      const flagged = images.filter((image) => image.issues.includes(issue));
+      const worst = flagged
+        .slice()
+        .sort((a, b) => a.scores[issue] - b.scores[issue])
+        .slice(0, WORST_EXAMPLES)
+        .map((image) => ref(image, issue));
+      return { issue, count: flagged.length, worst };
+    })
+    .sort((a, b) => b.count - a.count);
+}
+
+function correlate(images: readonly ImageRecord[], settings: AuditSettings): CorrelationEntry[] {
+  const properties = Object.fromEntries(
+    settings.issues.map((issue) => [issue, images.map((image) => image.scores[issue])]),
+  );
+  const found = labelUncorrelatedness(
+    { labels: images.map((image) => image.label ?? ""), properties },
+    { threshold: settings.threshold, alpha: settings.alpha, compat: settings.compat },
+  );
+  return found.map((c) => toEntry(c, images));
+}
+
+function toEntry(c: PropertyCorrelation, images: readonly ImageRecord[]): CorrelationEntry {
+  const property = c.property as IssueName;
+  const at = (index: number | undefined): ImageRef | null => {
+    const image = index === undefined ? undefined : images[index];
+    return image === undefined ? null : ref(image, property);
+  };
+  return {
+    property,
+    score: c.score,
+    flagged: c.flagged,
+    pValue: c.pValue,
+    accuracy: c.accuracy,
+    baseline: c.baseline,
+    attribution: c.attribution && {
+      sentence: describeDirection(property, c.attribution.classes) ?? c.attribution.sentence,
+      classes: c.attribution.classes,
+    },
+    minimum: at(c.minimum?.index),
+    maximum: at(c.maximum?.index),
+    note: c.note,
+  };
+}

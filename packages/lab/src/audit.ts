@@ -1,0 +1,88 @@
+import { type Kernels, loadKernels } from "@sc/core-wasm";
+import { type ImageDecoder, ImageError, measureBytes, measureImage, type RawProperties } from "@sc/properties";
+import { assembleResult, type MeasuredImage } from "./assemble.js";
+import type { LabItem } from "./items.js";
+import type { AuditResult, FileError } from "./result.js";
+import { runBounded } from "./run-bounded.js";
+import { resolveSettings, type SettingsInput } from "./settings.js";
+
+/** Measures one item's raw properties; throws (ideally an ImageError) when the item cannot be used. */
+export type Measure = (item: LabItem) => Promise<RawProperties>;
+
+export interface AuditOptions extends SettingsInput {
+  /** Kernels to use in this thread (default: the bundled WebAssembly module). */
+  kernels?: Kernels;
+  /** Decoders tried in order (default: the built-in JPEG and PNG decoders). */
+  decoders?: readonly ImageDecoder[];
+  /** Replaces in-thread measuring, e.g. with a pool of worker threads. */
+  measure?: Measure;
+  /** Items measured at once (default 4: overlaps reading with computing). */
+  concurrency?: number;
+  /** Called after every item with the number of items done. */
+  onProgress?: (done: number) => void;
+  signal?: AbortSignal;
+  /** Describes the data in the result. */
+  dataset?: Partial<Omit<AuditResult["dataset"], "images" | "labeled" | "classes">>;
+  /** Problems found before decoding (e.g. bad manifest rows), reported first. */
+  sourceErrors?: readonly FileError[];
+  tool?: AuditResult["tool"];
+}
+
+/** The whole job: measure every item, then score, summarise and test for label correlations. */
+export async function audit(
+  items: AsyncIterable<LabItem> | Iterable<LabItem>,
+  options: AuditOptions = {},
+): Promise<AuditResult> {
+  const settings = resolveSettings(options);
+  const measure = options.measure ?? (await measureInThread(options, settings.maxPixels));
+  const measured: (MeasuredImage | undefined)[] = [];
+  const failed: (FileError | undefined)[] = [];
+  let done = 0;
+  await runBounded(
+    items,
+    options.concurrency ?? 4,
+    async (item) => {
+      try {
+        return { item, raw: await measure(item) };
+      } catch (error) {
+        return { item, error: describeFailure(error) };
+      }
+    },
+    (outcome, index) => {
+      const { item } = outcome;
+      if ("raw" in outcome) measured[index] = { path: item.path, label: item.label, raw: outcome.raw };
+      else failed[index] = { path: item.path, message: outcome.error };
+      options.onProgress?.(++done);
+    },
+    options.signal,
+  );
+  return assembleResult({
+    measured: measured.filter((m) => m !== undefined),
+    errors: [...(options.sourceErrors ?? []), ...failed.filter((f) => f !== undefined)],
+    settings,
+    dataset: {
+      source: options.dataset?.source ?? "",
+      kind: options.dataset?.kind ?? "memory",
+      ignoredFiles: options.dataset?.ignoredFiles ?? 0,
+      decoder: options.dataset?.decoder ?? "jpeg-js/pngjs",
+    },
+    tool: options.tool ?? { name: "@sc/lab", version: "0.0.0" },
+  });
+}
+
+async function measureInThread(options: AuditOptions, maxPixels: number): Promise<Measure> {
+  const kernels = options.kernels ?? (await loadKernels());
+  const decoders = options.decoders;
+  return async (item) => {
+    if (item.image) return measureImage(item.image, kernels);
+    if (!item.read) throw new Error("item has neither bytes nor pixels");
+    return measureBytes(await item.read(), kernels, { path: item.path, maxPixels, decoders });
+  };
+}
+
+/** The reason shown in `errors[].message`: the path is reported separately. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof ImageError) return error.reason;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

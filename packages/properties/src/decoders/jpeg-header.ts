@@ -1,0 +1,85 @@
+import { ImageError } from "../errors.js";
+import type { ImageHeader } from "./types.js";
+
+export interface JpegHeader extends ImageHeader {
+  /** Components in the frame: 1 gray, 3 YCbCr/RGB, 4 CMYK/YCCK. */
+  components: number;
+  /** Start-of-frame marker, 0xc0 baseline, 0xc1 extended, 0xc2 progressive. */
+  frameMarker: number;
+}
+
+/** Frame types jpeg-js decodes (Huffman-coded, DCT); the others are named in the error. */
+const SUPPORTED_FRAMES = new Set([0xc0, 0xc1, 0xc2]);
+const frameName = (marker: number): string =>
+  marker === 0xc3 || marker === 0xcb || marker === 0xc7 || marker === 0xcf
+    ? "lossless JPEG"
+    : marker >= 0xc9
+      ? "arithmetic-coded JPEG"
+      : "hierarchical JPEG";
+
+const isFrameMarker = (m: number): boolean => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
+// RSTn, SOI, TEM carry no length field.
+const isStandalone = (m: number): boolean => (m >= 0xd0 && m <= 0xd8) || m === 0x01;
+
+export const isJpeg = (bytes: Uint8Array): boolean => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+
+const u16 = (bytes: Uint8Array, at: number): number => ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
+
+/**
+ * Scans marker segments up to the first start-of-scan. The offset grows on every step, so the scan
+ * ends on any input. Stray bytes between segments are skipped as decoders do.
+ */
+export function readJpegHeader(bytes: Uint8Array): JpegHeader {
+  let frame: JpegHeader | undefined;
+  let offset = 2;
+  while (offset < bytes.length) {
+    if (bytes[offset] !== 0xff) {
+      offset++;
+      continue;
+    }
+    while (bytes[offset] === 0xff) offset++;
+    if (offset >= bytes.length) break;
+    const marker = bytes[offset++] as number;
+    if (isStandalone(marker)) continue;
+    if (marker === 0xd9) throw new ImageError("corrupt", "corrupt JPEG: end-of-image marker before any scan");
+    if (offset + 2 > bytes.length) break;
+    const length = u16(bytes, offset);
+    if (length < 2) throw new ImageError("corrupt", `corrupt JPEG: segment 0xff${marker.toString(16)} of length ${length}`);
+    if (marker === 0xda) {
+      if (!frame) throw new ImageError("corrupt", "corrupt JPEG: scan before the frame header");
+      if (!hasEndOfImage(bytes, offset + length)) {
+        throw new ImageError("truncated", "truncated JPEG: no end-of-image marker");
+      }
+      return frame;
+    }
+    if (isFrameMarker(marker) && !frame) frame = readFrame(bytes, offset, marker);
+    offset += length;
+  }
+  throw new ImageError("truncated", frame ? "truncated JPEG: no image data" : "truncated JPEG: no frame header");
+}
+
+function readFrame(bytes: Uint8Array, offset: number, marker: number): JpegHeader {
+  if (offset + 8 > bytes.length) throw new ImageError("truncated", "truncated JPEG: incomplete frame header");
+  if (!SUPPORTED_FRAMES.has(marker)) throw new ImageError("unsupported_format", `unsupported format: ${frameName(marker)}`);
+  const precision = bytes[offset + 2] as number;
+  const height = u16(bytes, offset + 3);
+  const width = u16(bytes, offset + 5);
+  const components = bytes[offset + 7] as number;
+  if (precision !== 8) throw new ImageError("unsupported_format", `unsupported format: ${precision}-bit JPEG`);
+  if (width === 0 || height === 0) throw new ImageError("corrupt", `corrupt JPEG: invalid size ${width}x${height}`);
+  if (components !== 1 && components !== 3 && components !== 4) {
+    throw new ImageError("unsupported_format", `unsupported format: JPEG with ${components} components`);
+  }
+  return { codec: "jpeg", width, height, storedGray: components === 1, components, frameMarker: marker };
+}
+
+/**
+ * jpeg-js fills missing data of a cut-off file with gray and reports success; a file is accepted only
+ * when an end-of-image marker follows the first scan (entropy-coded data never contains 0xffd9).
+ */
+function hasEndOfImage(bytes: Uint8Array, scanStart: number): boolean {
+  for (let i = bytes.length - 2; i >= scanStart; i--) {
+    if (bytes[i] === 0xff && bytes[i + 1] === 0xd9) return true;
+  }
+  return false;
+}

@@ -1,0 +1,46 @@
+import jpeg from "jpeg-js";
+import { ImageError } from "../errors.js";
+import { isJpeg, type JpegHeader, readJpegHeader } from "./jpeg-header.js";
+import type { DecodedImage, ImageDecoder } from "./types.js";
+
+/**
+ * jpeg-js counts its allocations (coefficients, component planes, output); about 24 bytes per pixel
+ * for 4:4:4 colour. The cap follows the pixel limit so the pixel limit is the one that refuses images.
+ */
+const BYTES_PER_PIXEL_BUDGET = 24;
+
+const gray = (rgb: Uint8Array): Uint8Array => {
+  const out = new Uint8Array(rgb.length / 3);
+  for (let i = 0, j = 0; i < out.length; i++, j += 3) out[i] = rgb[j] as number;
+  return out;
+};
+
+/** Builds a JPEG decoder (baseline, extended and progressive; gray, YCbCr, RGB, CMYK and YCCK). */
+export function createJpegDecoder(maxPixels: number): ImageDecoder {
+  return {
+    name: "jpeg",
+    matches: isJpeg,
+    readHeader: readJpegHeader,
+    decode(bytes, header): DecodedImage {
+      const h = header as JpegHeader;
+      let rgb: Uint8Array;
+      try {
+        rgb = jpeg.decode(bytes, {
+          useTArray: true,
+          formatAsRGBA: false,
+          maxResolutionInMP: maxPixels / 1e6,
+          maxMemoryUsageInMB: Math.max(64, Math.ceil((maxPixels * BYTES_PER_PIXEL_BUDGET) / 2 ** 20)),
+        }).data;
+      } catch (cause) {
+        const message = cause instanceof Error ? cause.message : String(cause);
+        const code = /limit exceeded|allocate/.test(message) ? "too_large" : "corrupt";
+        throw new ImageError(code, `${code === "too_large" ? "JPEG too large" : "corrupt JPEG"}: ${message}`, "<bytes>", {
+          cause,
+        });
+      }
+      const base = { width: h.width, height: h.height, storedGray: h.storedGray, codec: "jpeg" };
+      // jpeg-js repeats a single component into R, G and B; the kernels need the one channel.
+      return h.storedGray ? { ...base, format: "gray", data: gray(rgb) } : { ...base, format: "rgb", data: rgb };
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { inflateSync } from "node:zlib";
+import { PNG } from "pngjs";
+import { ImageError } from "../errors.js";
+import { dataView, isPng, PNG_SIGNATURE_LENGTH, pngChunks } from "./png-chunks.js";
+import type { DecodedImage, ImageDecoder, ImageHeader } from "./types.js";
+
+/** Samples per pixel and allowed bit depths of each PNG colour type. */
+const COLOR_TYPES: Record<number, { channels: number; depths: readonly number[] }> = {
+  0: { channels: 1, depths: [1, 2, 4, 8, 16] },
+  2: { channels: 3, depths: [8, 16] },
+  3: { channels: 1, depths: [1, 2, 4, 8] },
+  4: { channels: 2, depths: [8, 16] },
+  6: { channels: 4, depths: [8, 16] },
+};
+
+export interface PngHeader extends ImageHeader {
+  bitDepth: number;
+  colorType: number;
+  interlaced: boolean;
+}
+
+function readPngHeader(bytes: Uint8Array): PngHeader {
+  const ihdr = PNG_SIGNATURE_LENGTH;
+  if (bytes.length < ihdr + 25) throw new ImageError("truncated", "truncated PNG: incomplete IHDR header");
+  const view = dataView(bytes);
+  const type = String.fromCharCode(...bytes.subarray(ihdr + 4, ihdr + 8));
+  if (type !== "IHDR" || view.getUint32(ihdr) !== 13) {
+    throw new ImageError("corrupt", "corrupt PNG: the first chunk is not a 13-byte IHDR");
+  }
+  const width = view.getUint32(ihdr + 8);
+  const height = view.getUint32(ihdr + 12);
+  const bitDepth = view.getUint8(ihdr + 16);
+  const colorType = view.getUint8(ihdr + 17);
+  const interlace = view.getUint8(ihdr + 20);
+  if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) {
+    throw new ImageError("corrupt", `corrupt PNG: invalid size ${width}x${height}`);
+  }
+  if (!COLOR_TYPES[colorType]?.depths.includes(bitDepth)) {
+    throw new ImageError("corrupt", `corrupt PNG: invalid colour type ${colorType} with bit depth ${bitDepth}`);
+  }
+  if (interlace > 1) throw new ImageError("corrupt", `corrupt PNG: unknown interlace method ${interlace}`);
+  return {
+    codec: "png",
+    width,
+    height,
+    storedGray: colorType === 0 || colorType === 4,
+    bitDepth,
+    colorType,
+    interlaced: interlace === 1,
+  };
+}
+
+const ADAM7_PASSES = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const;
+
+/** Bytes the image data must inflate to: per scanline a filter byte plus the packed samples. */
+function inflatedSize(h: PngHeader): number {
+  const bitsPerPixel = (COLOR_TYPES[h.colorType]?.channels ?? 4) * h.bitDepth;
+  const passes = h.interlaced ? ADAM7_PASSES : ([[0, 0, 1, 1]] as const);
+  let size = 0;
+  for (const [x0, y0, dx, dy] of passes) {
+    const columns = Math.ceil((h.width - x0) / dx);
+    const rows = Math.ceil((h.height - y0) / dy);
+    if (columns > 0 && rows > 0) size += rows * (1 + Math.ceil((columns * bitsPerPixel) / 8));
+  }
+  return size;
+}
+
+/**
+ * Checks the chunk list and prepares the bytes for pngjs:
+ * - with current Node versions pngjs swallows zlib errors and returns black pixels for corrupt or
+ *   cut-off image data, and it inflates interlaced images without an output limit; so the data is
+ *   inflated here once, bounded, and must have exactly the declared size;
+ * - pngjs zeroes the RGB of pixels matching a gray/RGB tRNS colour; alpha is ignored here, so that
+ *   chunk is dropped to keep the pixels a training pipeline sees.
+ */
+function prepareForPngjs(bytes: Uint8Array, header: PngHeader): Uint8Array {
+  let trns: { offset: number; length: number } | undefined;
+  const idat: Uint8Array[] = [];
+  for (const chunk of pngChunks(bytes)) {
+    if (chunk.type === "tRNS" && header.colorType !== 3) trns = chunk;
+    if (chunk.type === "IDAT") idat.push(bytes.subarray(chunk.offset + 8, chunk.offset + 8 + chunk.length));
+  }
+  if (idat.length === 0) throw new ImageError("corrupt", "corrupt PNG: no image data (IDAT)");
+  const expected = inflatedSize(header);
+  let inflated: number;
+  try {
+    inflated = inflateSync(Buffer.concat(idat), { maxOutputLength: expected + 1 }).length;
+  } catch (cause) {
+    const reason = cause instanceof RangeError ? "image data inflates beyond the declared size" : "corrupt image data";
+    throw new ImageError("corrupt", `corrupt PNG: ${reason}`, "<bytes>", { cause });
+  }
+  if (inflated !== expected) {
+    throw new ImageError("corrupt", `corrupt PNG: image data inflates to ${inflated} bytes, expected ${expected}`);
+  }
+  if (!trns) return bytes;
+  const end = trns.offset + 12 + trns.length;
+  const out = new Uint8Array(bytes.length - (end - trns.offset));
+  out.set(bytes.subarray(0, trns.offset));
+  out.set(bytes.subarray(end), trns.offset);
+  return out;
+}
+
+const pngjsReason = (message: string): string =>
+  message.startsWith("Crc error") ? "corrupt PNG: chunk checksum mismatch" : `corrupt PNG: ${message}`;
+
+/** Keeps every `stride`-th sample starting at 0, reduced to 8 bits (16-bit samples keep their high byte). */
+function pickSamples(data: Uint8Array | Uint16Array, stride: number, keep: number, shift: number): Uint8Array {
+  const pixels = data.length / stride;
+  const out = new Uint8Array(pixels * keep);
+  for (let p = 0, i = 0, o = 0; p < pixels; p++, i += stride) {
+    for (let c = 0; c < keep; c++) out[o++] = (data[i + c] as number) >> shift;
+  }
+  return out;
+}
+
+function decodePng(bytes: Uint8Array, header: ImageHeader): DecodedImage {
+  const h = header as PngHeader;
+  const input = prepareForPngjs(bytes, h);
+  const sixteenBit = h.bitDepth === 16;
+  let data: Uint8Array | Uint16Array;
+  try {
+    // pngjs always expands to RGBA; 8-bit output is a Buffer, 16-bit (skipRescale) a Uint16Array.
+    data = PNG.sync.read(Buffer.from(input.buffer, input.byteOffset, input.byteLength), {
+      checkCRC: true,
+      skipRescale: sixteenBit,
+    }).data as Uint8Array | Uint16Array;
+  } catch (cause) {
+    if (cause instanceof ImageError) throw cause;
+    throw new ImageError("corrupt", pngjsReason(cause instanceof Error ? cause.message : String(cause)), "<bytes>", {
+      cause,
+    });
+  }
+  const base = { width: h.width, height: h.height, storedGray: h.storedGray, codec: "png" };
+  const shift = sixteenBit ? 8 : 0;
+  if (h.storedGray) return { ...base, format: "gray", data: pickSamples(data, 4, 1, shift) };
+  if (sixteenBit) return { ...base, format: "rgb", data: pickSamples(data, 4, 3, shift) };
+  return { ...base, format: "rgba", data: data as Uint8Array };
+}
+
+/** PNG of every colour type and bit depth via pngjs. */
+export const pngDecoder: ImageDecoder = {
+  name: "png",
+  matches: isPng,
+  readHeader: readPngHeader,
+  decode: decodePng,
+};

@@ -1,0 +1,28 @@
+import type { PixelImage } from "../kernel-types.js";
+
+/** What a decoder learns from the first bytes, before allocating any pixel memory. */
+export interface ImageHeader {
+  /** Codec name, e.g. "png" or "jpeg". */
+  codec: string;
+  width: number;
+  height: number;
+  /** The file stores a single gray channel (optionally with alpha). */
+  storedGray: boolean;
+}
+
+/** Decoded pixels as the kernels take them, plus what the file said about itself. */
+export interface DecodedImage extends PixelImage {
+  storedGray: boolean;
+  codec: string;
+}
+
+/**
+ * A pluggable image decoder. `readHeader` must be cheap and allocation-free so that oversized images
+ * are refused before `decode` runs. Both throw {@link ImageError} for bad input.
+ */
+export interface ImageDecoder {
+  name: string;
+  matches(bytes: Uint8Array): boolean;
+  readHeader(bytes: Uint8Array): ImageHeader;
+  decode(bytes: Uint8Array, header: ImageHeader): DecodedImage;
+}

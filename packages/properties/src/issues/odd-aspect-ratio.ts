@@ -1,0 +1,5 @@
+import type { RawProperties } from "../raw-properties.js";
+
+/** Odd aspect ratio: the short side over the long side. */
+export const oddAspectRatioScore = (raw: RawProperties): number =>
+  Math.min(raw.width / raw.height, raw.height / raw.width);

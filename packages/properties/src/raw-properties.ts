@@ -1,0 +1,19 @@
+import type { BrightnessPercentiles } from "./kernel-types.js";
+
+/** Everything the scores need from one image; a few numbers, so datasets can be streamed. */
+export interface RawProperties {
+  width: number;
+  height: number;
+  /** The file stores one gray channel (optionally with alpha). */
+  storedGray: boolean;
+  /** Percentiles of per-pixel brightness in 0..1. */
+  brightness: BrightnessPercentiles;
+  /** Shannon entropy (bits) of the pixel histogram. */
+  entropy: number;
+  /** Standard deviation of the edge image of the shrunken luma image. */
+  blurriness: number;
+  /** Standard deviation of the 256 luma histogram bin counts of the shrunken image. */
+  grayStd: number;
+  /** Every pixel has max(|R-G|, |G-B|) <= 2. */
+  grayscaleContent: boolean;
+}

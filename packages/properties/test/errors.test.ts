@@ -1,0 +1,173 @@
+import { deflateSync } from "node:zlib";
+import { describe, expect, it, vi } from "vitest";
+import { decodeImage, defaultDecoders } from "../src/decode.js";
+import type { ImageDecoder } from "../src/decoders/types.js";
+import { ImageError, type ImageErrorCode } from "../src/errors.js";
+import { encodeJpeg } from "./decode-jpeg.test.js";
+import { chunk, encodePng } from "./png-writer.js";
+
+const expectImageError = (bytes: Uint8Array, code: ImageErrorCode, reason: string | RegExp, maxPixels?: number) => {
+  let error: unknown;
+  try {
+    decodeImage(bytes, { path: "set/x.img", maxPixels });
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(ImageError);
+  const e = error as ImageError;
+  expect(e.code).toBe(code);
+  expect(e.path).toBe("set/x.img");
+  expect(e.reason).toMatch(reason);
+  expect(e.message).toBe(`set/x.img: ${e.reason}`);
+};
+
+/** Deterministic pseudo-random bytes (xorshift32). */
+const noise = (length: number, seed: number): Uint8Array => {
+  const out = new Uint8Array(length);
+  let s = seed;
+  for (let i = 0; i < length; i++) {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    out[i] = s & 255;
+  }
+  return out;
+};
+
+const smallPng = encodePng({ width: 9, height: 9, colorType: 2, bitDepth: 8, samples: [...noise(243, 7)] });
+const smallJpeg = encodeJpeg(16, 16, (x, y) => [x * 16, y * 16, (x * y) % 256]);
+
+const pngHeaderOnly = (width: number, height: number, interlace = 0): Uint8Array => {
+  const ihdr = new Uint8Array(13);
+  new DataView(ihdr.buffer).setUint32(0, width);
+  new DataView(ihdr.buffer).setUint32(4, height);
+  ihdr.set([8, 0, 0, 0, interlace], 8);
+  return Buffer.concat([smallPng.subarray(0, 8), chunk("IHDR", ihdr)]);
+};
+
+/** SOI, a frame header of the given type and size, then an empty scan and EOI. */
+const jpegWithFrame = (marker: number, width: number, height: number): Uint8Array =>
+  Uint8Array.from([
+    0xff, 0xd8, 0xff, marker, 0, 11, 8, height >> 8, height & 255, width >> 8, width & 255, 1, 1, 0x11, 0,
+    0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0, 0xff, 0xd9,
+  ]);
+
+describe("refusing bad input", () => {
+  it("empty file", () => expectImageError(new Uint8Array(0), "empty", "empty file"));
+  it("text", () => expectImageError(Buffer.from("hello, world\n"), "unsupported_format", "not a PNG or JPEG image"));
+  it("random bytes", () => expectImageError(noise(4096, 1), "unsupported_format", "not a PNG or JPEG image"));
+
+  it.each([
+    ["GIF", "GIF89a\u0001\u0000\u0001\u0000"],
+    ["WebP", "RIFF\u0024\u0000\u0000\u0000WEBPVP8 "],
+    ["TIFF", "II*\u0000\u0008\u0000\u0000\u0000"],
+    ["AVIF", "\u0000\u0000\u0000\u0020ftypavif\u0000\u0000\u0000\u0000"],
+    ["BMP", `BM\u0046\u0000\u0000\u0000\u0000\u0000\u0000\u0000${"\u0000".repeat(20)}`],
+  ])("names %s", (name, magic) => {
+    expectImageError(Buffer.from(magic, "latin1"), "unsupported_format", `unsupported format: ${name}`);
+  });
+
+  it("truncated PNG", () => {
+    expectImageError(smallPng.subarray(0, smallPng.length - 30), "truncated", /^truncated PNG: IDAT chunk runs past/);
+    expectImageError(smallPng.subarray(0, smallPng.length - 12), "truncated", "truncated PNG: no IEND chunk");
+    expectImageError(smallPng.subarray(0, 20), "truncated", "truncated PNG: incomplete IHDR header");
+  });
+
+  it("PNG checksum mismatch", () => {
+    const bad = Uint8Array.from(smallPng);
+    bad[50] = (bad[50] as number) ^ 1; // inside the IDAT data
+    expectImageError(bad, "corrupt", "corrupt PNG: chunk checksum mismatch");
+  });
+
+  it("PNG with a corrupt zlib stream", () => {
+    const bad = encodePng({ width: 4, height: 4, colorType: 0, bitDepth: 8, samples: Array(16).fill(1) });
+    const fixedCrc = Buffer.concat([bad.subarray(0, 33), chunk("IDAT", noise(20, 3)), chunk("IEND", new Uint8Array())]);
+    expectImageError(fixedCrc, "corrupt", "corrupt PNG: corrupt image data");
+  });
+
+  it("PNG whose image data is cut short inside a consistent chunk", () => {
+    const samples = [...noise(64, 9)];
+    const full = deflateSync(Uint8Array.from([0, ...samples.slice(0, 8), 0, ...samples.slice(8, 16)]));
+    const twoRowsOfEight = Buffer.concat([pngHeaderOnly(8, 8), chunk("IDAT", full), chunk("IEND", new Uint8Array())]);
+    expectImageError(twoRowsOfEight, "corrupt", "corrupt PNG: image data inflates to 18 bytes, expected 72");
+  });
+
+  it("truncated JPEG", () => {
+    expectImageError(smallJpeg.subarray(0, smallJpeg.length - 100), "truncated", "truncated JPEG: no end-of-image marker");
+    expectImageError(smallJpeg.subarray(0, 40), "truncated", /^truncated JPEG: /);
+  });
+
+  it("JPEG coding types jpeg-js cannot decode", () => {
+    expectImageError(jpegWithFrame(0xc9, 8, 8), "unsupported_format", "unsupported format: arithmetic-coded JPEG");
+    expectImageError(jpegWithFrame(0xc3, 8, 8), "unsupported_format", "unsupported format: lossless JPEG");
+  });
+
+  it("PNG bomb header is refused before decoding", () => {
+    const decoders = defaultDecoders();
+    const spies = decoders.map((d) => vi.spyOn(d, "decode"));
+    const bytes = pngHeaderOnly(100000, 100000);
+    expect(() => decodeImage(bytes, { decoders })).toThrow(
+      "<bytes>: PNG declares 100000x100000 pixels, over the 100 MP limit",
+    );
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it("JPEG bomb header is refused before decoding", () => {
+    expectImageError(jpegWithFrame(0xc0, 65535, 65535), "too_large", "JPEG declares 65535x65535 pixels, over the 100 MP limit");
+  });
+
+  it("the pixel limit is configurable", () => {
+    expectImageError(smallPng, "too_large", "PNG declares 9x9 pixels, over the 0.00005 MP limit", 50);
+    expect(decodeImage(smallPng, { maxPixels: 81 }).width).toBe(9);
+  });
+
+  it("PNG whose data inflates far beyond its size (zlib bomb), interlaced or not", () => {
+    const bomb = Buffer.concat([
+      pngHeaderOnly(100, 100, 1),
+      chunk("IDAT", deflateSync(new Uint8Array(20_000_000))),
+      chunk("IEND", new Uint8Array()),
+    ]);
+    expectImageError(bomb, "corrupt", "corrupt PNG: image data inflates beyond the declared size");
+    bomb[8 + 8 + 12] = 0; // the interlace byte of IHDR; fix its CRC too
+    bomb.set(chunk("IHDR", bomb.subarray(16, 29)), 8);
+    expectImageError(bomb, "corrupt", "corrupt PNG: image data inflates beyond the declared size");
+  });
+
+  it("mutated PNG and JPEG files decode or throw ImageError, never anything else", () => {
+    for (const [seed, original] of [smallPng, smallJpeg].flatMap((file) => [1, 2, 3, 4, 5, 6, 7, 8].map((s) => [s, file] as const))) {
+      for (let round = 0; round < 25; round++) {
+        const bytes = Uint8Array.from(original);
+        const flips = noise(8, seed * 1000 + round);
+        for (let k = 0; k < 8; k += 2) {
+          const at = 2 + (((flips[k] as number) << 8) | (flips[k + 1] as number)) % (bytes.length - 2);
+          bytes[at] = flips[(k + 1) % 8] as number;
+        }
+        try {
+          decodeImage(bytes);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ImageError);
+        }
+      }
+    }
+  });
+});
+
+describe("plugged-in decoders", () => {
+  const fake: ImageDecoder = {
+    name: "fake",
+    matches: (bytes) => bytes[0] === 0x46,
+    readHeader: () => ({ codec: "fake", width: 2, height: 1, storedGray: true }),
+    decode: (_bytes, header) => ({ ...header, format: "gray", data: Uint8Array.from([0, 255]) }),
+  };
+
+  it("are used when they match", () => {
+    expect(decodeImage(Buffer.from("F"), { decoders: [fake] })).toMatchObject({ codec: "fake", width: 2 });
+  });
+
+  it("failures become ImageError naming the file", () => {
+    const broken = { ...fake, decode: () => { throw new TypeError("boom"); } };
+    expect(() => decodeImage(Buffer.from("F"), { decoders: [broken], path: "a.fake" })).toThrow(
+      new ImageError("corrupt", "cannot decode: boom", "a.fake"),
+    );
+  });
+});

@@ -1,0 +1,156 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parquetWriteBuffer } from "hyparquet-writer";
+import { describe, expect, it } from "vitest";
+import { asyncBufferFromBlob, openDataset, openParquetShards } from "../src/index.js";
+import { collect, pathsAndLabels, tempDir, writeTree } from "./fixtures.js";
+
+type Image = { bytes: Uint8Array | null; path: string | null } | null;
+
+const hfMetadata = (names: string[]) => ({
+  key: "huggingface",
+  value: JSON.stringify({
+    info: { features: { image: { _type: "Image" }, label: { names, _type: "ClassLabel" } } },
+  }),
+});
+
+/** A Parquet file shaped like the `datasets` library writes: image struct {bytes, path} and a label. */
+function hfParquet(
+  images: Image[],
+  labels: (number | string | null)[],
+  options: { names?: string[]; rowGroupSize?: number; imageColumn?: string } = {},
+): ArrayBuffer {
+  const imageColumn = options.imageColumn ?? "image";
+  const stringLabels = labels.some((label) => typeof label === "string");
+  return parquetWriteBuffer({
+    columnData: [
+      { name: "id", data: images.map((_, i) => i) },
+      { name: imageColumn, data: images },
+      { name: "label", data: labels.map((label) => (typeof label === "number" ? BigInt(label) : label)) },
+    ],
+    schema: [
+      { name: "root", num_children: 3 },
+      { name: "id", type: "INT32", repetition_type: "REQUIRED" },
+      { name: imageColumn, repetition_type: "OPTIONAL", num_children: 2 },
+      { name: "bytes", type: "BYTE_ARRAY", repetition_type: "OPTIONAL" },
+      { name: "path", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" },
+      stringLabels
+        ? { name: "label", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" }
+        : { name: "label", type: "INT64", repetition_type: "OPTIONAL" },
+    ],
+    rowGroupSize: options.rowGroupSize ?? 1000,
+    kvMetadata: options.names ? [hfMetadata(options.names)] : [],
+  });
+}
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+
+describe("Hugging Face Parquet", () => {
+  it("maps integer labels through the ClassLabel names, row group by row group", async () => {
+    const dir = await tempDir();
+    const file = join(dir, "train.parquet");
+    const images: Image[] = [
+      { bytes: bytes(1), path: "cat/1.jpg" },
+      { bytes: bytes(2), path: null },
+      { bytes: bytes(3), path: "cat/1.jpg" },
+      { bytes: null, path: "broken.jpg" },
+      { bytes: bytes(5), path: "x.jpg" },
+      { bytes: bytes(6), path: "y.jpg" },
+      null,
+    ];
+    await writeFile(file, new Uint8Array(hfParquet(images, [0, 1, 1, 0, -1, 7, 1], { names: ["cat", "dog"], rowGroupSize: 2 })));
+    const dataset = await openDataset(file);
+    expect(dataset.kind).toBe("parquet");
+    expect(dataset.classes).toEqual(["cat", "dog"]);
+    const items = await collect(dataset);
+    expect(items.map((item) => [item.path, item.label])).toEqual([
+      ["cat/1.jpg", "cat"],
+      ["train.parquet#1", "dog"],
+      ["train.parquet#2", "dog"], // its stored path is taken already
+    ]);
+    expect(await Promise.all(items.map(async (item) => [...(await item.read())]))).toEqual([[1], [2], [3]]);
+    expect(items.every((item) => item.file === undefined)).toBe(true);
+    expect(dataset.problems).toEqual([
+      { path: "broken.jpg", message: "no image bytes" },
+      { path: "x.jpg", message: "no label (-1)" },
+      { path: "y.jpg", message: "label 7 is not one of the 2 class names" },
+      { path: "train.parquet#6", message: "no image bytes" },
+    ]);
+  });
+
+  it("reads string labels and integer labels without names as given", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "s.parquet"), new Uint8Array(hfParquet([{ bytes: bytes(1), path: "a" }, { bytes: bytes(2), path: "b" }], ["bird", ""])));
+    await writeFile(join(dir, "n.parquet"), new Uint8Array(hfParquet([{ bytes: bytes(1), path: "a" }], [4])));
+    const strings = await openDataset(join(dir, "s.parquet"));
+    expect(await pathsAndLabels(strings)).toEqual([["a", "bird"]]);
+    expect(strings.problems).toEqual([{ path: "b", message: "empty label" }]);
+    expect(strings.classes).toBeNull();
+    expect(await pathsAndLabels(await openDataset(join(dir, "n.parquet")))).toEqual([["a", "4"]]);
+  });
+
+  it("reads a folder of shards in name order and skips a corrupt shard as a problem", async () => {
+    const dir = await tempDir();
+    const names = ["a", "b"];
+    await writeFile(join(dir, "train-00001-of-00002.parquet"), new Uint8Array(hfParquet([{ bytes: bytes(2), path: null }], [1], { names })));
+    await writeFile(join(dir, "train-00000-of-00002.parquet"), new Uint8Array(hfParquet([{ bytes: bytes(1), path: null }], [0], { names })));
+    await writeTree(dir, { "zz-broken.parquet": "not parquet at all", ".hidden": "x" });
+    const dataset = await openDataset(dir);
+    expect(dataset.kind).toBe("parquet");
+    expect(await pathsAndLabels(dataset)).toEqual([
+      ["train-00000-of-00002.parquet#0", "a"],
+      ["train-00001-of-00002.parquet#0", "b"],
+    ]);
+    expect(dataset.problems).toEqual([
+      { path: "zz-broken.parquet", message: expect.stringMatching(/^not a readable Parquet file \(.+\)$/) },
+    ]);
+  });
+
+  it("finds the image struct under another name, or takes the configured columns", async () => {
+    const dir = await tempDir();
+    const file = join(dir, "x.parquet");
+    await writeFile(file, new Uint8Array(hfParquet([{ bytes: bytes(9), path: "p.png" }], [0], { imageColumn: "img" })));
+    expect(await pathsAndLabels(await openDataset(file))).toEqual([["p.png", "0"]]);
+    await expect(openDataset(file, { imageColumn: "id" })).rejects.toMatchObject({
+      code: "malformed",
+      message: `${file}: column "id" is not (a struct with a "bytes" field); columns: "id", "img", "label"`,
+    });
+    await expect(openDataset(file, { labelColumn: "fine_label" })).rejects.toThrow(
+      `${file}: no label column "fine_label"; columns: "id", "img", "label"`,
+    );
+  });
+
+  it("works from an in-memory Blob, as the browser gives a File", async () => {
+    const buffer = hfParquet([{ bytes: bytes(7, 7), path: "mem.jpg" }], [1], { names: ["x", "y"] });
+    const dataset = await openParquetShards("upload", [{ name: "u.parquet", file: asyncBufferFromBlob(new Blob([buffer])) }]);
+    const [item] = await collect(dataset);
+    expect([item?.path, item?.label, [...((await item?.read()) ?? [])]]).toEqual(["mem.jpg", "y", [7, 7]]);
+  });
+
+  it("reports an unreadable row group and goes on with the next", async () => {
+    const dir = await tempDir();
+    const file = join(dir, "t.parquet");
+    const images = [0, 1, 2, 3].map((i) => ({ bytes: bytes(i, i, i, i), path: `${i}.jpg` }));
+    const data = new Uint8Array(hfParquet(images, [0, 0, 1, 1], { names: ["a", "b"], rowGroupSize: 2 }));
+    const dataset = await openParquetShards(dir, [{ name: "t.parquet", file: data.buffer }]);
+    // Corrupt the first row group's column data (it starts after the 4-byte "PAR1" magic).
+    data.fill(0xff, 4, 40);
+    expect(await pathsAndLabels(dataset)).toEqual([
+      ["2.jpg", "b"],
+      ["3.jpg", "b"],
+    ]);
+    expect(dataset.problems).toEqual([
+      { path: "t.parquet", message: expect.stringMatching(/^row group 0 \(rows 0\.\.1\) unreadable \(.+\)$/) },
+    ]);
+    await writeFile(file, data);
+    expect((await readFile(file)).length).toBe(data.length);
+  });
+
+  it("fails when no shard is usable or there are no rows", async () => {
+    const dir = await tempDir();
+    await writeTree(dir, { "bad.parquet": "PAR1" });
+    await expect(openDataset(join(dir, "bad.parquet"))).rejects.toMatchObject({ code: "malformed" });
+    await writeFile(join(dir, "bad.parquet"), new Uint8Array(hfParquet([], [])));
+    await expect(openDataset(join(dir, "bad.parquet"))).rejects.toThrow("holds no rows");
+  });
+});
