@@ -31,7 +31,11 @@ function addScanOptions(command: Command): Command {
     .option("-w, --workers <n>", "worker threads (default: number of cores)")
     .option("--threshold <x>", "flag properties whose label uncorrelatedness is below x", "0.3")
     .option("--alpha <p>", "... and whose p-value is below p", "0.01")
-    .addOption(new Option("--compat <mode>", "reproduce cleanlab 2.7's scores (Gaussian naive Bayes)").choices(["cleanlab"]))
+    .addOption(
+      new Option("--compat <mode>", "reproduce cleanlab 2.7's scores (Gaussian naive Bayes)").choices([
+        "cleanlab",
+      ]),
+    )
     .option("--issues <list>", "comma-separated issue types to check (default: all)")
     .option("--max-pixels <n>", "refuse images with more pixels than this", "100000000")
     .addOption(new Option("--fail-on <what>", "exit 3 when any property is flagged").choices(["flagged"]))

@@ -27,7 +27,10 @@ export async function writeDemoDataset(dir: string, seed = 7): Promise<number> {
       const picture = pictureSpec(i, label === DARK_CLASS);
       const rgba = paint(picture, random);
       const file = join(dir, label, `${label}_${String(i).padStart(3, "0")}.jpg`);
-      await writeFile(file, jpeg.encode({ width: picture.width, height: picture.height, data: rgba }, 88).data);
+      await writeFile(
+        file,
+        jpeg.encode({ width: picture.width, height: picture.height, data: rgba }, 88).data,
+      );
       written++;
     }
   }
@@ -86,7 +89,8 @@ function clamp(v: number): number {
 function boxBlur(rgba: Uint8Array, width: number, height: number, r: number): void {
   const blurLine = (start: number, step: number, count: number) => {
     const line = new Float64Array(count * 3);
-    for (let i = 0; i < count; i++) for (let k = 0; k < 3; k++) line[i * 3 + k] = rgba[start + i * step + k] ?? 0;
+    for (let i = 0; i < count; i++)
+      for (let k = 0; k < 3; k++) line[i * 3 + k] = rgba[start + i * step + k] ?? 0;
     for (let i = 0; i < count; i++) {
       const lo = Math.max(0, i - r);
       const hi = Math.min(count - 1, i + r);

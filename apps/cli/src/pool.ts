@@ -5,7 +5,7 @@ import type { JobRequest, JobResponse, WorkerSetup } from "./pool-protocol.js";
 export interface PoolJob {
   path: string;
   file?: string;
-  read(): Promise<Uint8Array>;
+  read?: () => Promise<Uint8Array>;
 }
 
 interface Pending {
@@ -48,7 +48,8 @@ export class MeasurePool {
     if (this.#closed) throw new Error("pool is closed");
     const request: JobRequest = { id: this.#nextId++, path: job.path };
     if (job.file !== undefined) request.file = job.file;
-    else request.bytes = ownBuffer(await job.read());
+    else if (job.read !== undefined) request.bytes = ownBuffer(await job.read());
+    else throw new Error("item has neither a file nor bytes");
     return new Promise((resolve, reject) => {
       this.#queue.push({ job: request, resolve, reject });
       this.#dispatch();
@@ -85,7 +86,8 @@ export class MeasurePool {
       if (next === undefined) return;
       slot.busy = next;
       slot.timer = setTimeout(
-        () => this.#replace(slot, `gave up after ${this.#timeoutMs / 1000} s (decoding hung or was too slow)`),
+        () =>
+          this.#replace(slot, `gave up after ${this.#timeoutMs / 1000} s (decoding hung or was too slow)`),
         this.#timeoutMs,
       );
       const transfer = next.job.bytes ? [next.job.bytes.buffer as ArrayBuffer] : [];

@@ -48,7 +48,7 @@ export function createProgress(
   return {
     update(done) {
       const now = Date.now();
-      if (now - lastLine < lineIntervalMs && done !== total) return;
+      if (done !== 1 && done !== total && now - lastLine < lineIntervalMs) return;
       lastLine = now;
       const of = total === null ? "" : `/${total}`;
       stream.write(`scanned ${done}${of} images (${rate(done).toFixed(0)} img/s)\n`);

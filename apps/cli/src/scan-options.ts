@@ -58,7 +58,9 @@ export function parseScanOptions(raw: RawScanOptions): ScanOptions {
     compat,
     issues: raw.issues === undefined ? [...ISSUE_NAMES] : issueList(raw.issues),
     maxPixels:
-      raw.maxPixels === undefined ? 100_000_000 : integer("--max-pixels", raw.maxPixels, 1, Number.MAX_SAFE_INTEGER),
+      raw.maxPixels === undefined
+        ? 100_000_000
+        : integer("--max-pixels", raw.maxPixels, 1, Number.MAX_SAFE_INTEGER),
     failOnFlagged: failOn === "flagged",
     timeoutMs: raw.timeout === undefined ? 60_000 : integer("--timeout", raw.timeout, 1, 86_400) * 1000,
     pathColumn: raw.pathColumn,
@@ -97,7 +99,9 @@ function issueList(value: string): IssueName[] {
     .filter((name) => name !== "");
   const unknown = names.filter((name) => !(ISSUE_NAMES as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {
-    throw new UsageError(`--issues takes a comma-separated list of: ${ISSUE_NAMES.join(", ")} (got "${value}")`);
+    throw new UsageError(
+      `--issues takes a comma-separated list of: ${ISSUE_NAMES.join(", ")} (got "${value}")`,
+    );
   }
   return ISSUE_NAMES.filter((name) => names.includes(name));
 }

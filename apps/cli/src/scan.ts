@@ -2,12 +2,12 @@ import { readFile } from "node:fs/promises";
 import { wasmPath } from "@sc/core-wasm";
 import { type AuditResult, audit } from "@sc/lab";
 import { type Dataset, DatasetError, openDataset } from "@sc/sources";
+import { writeFileAtomic } from "./atomic-write.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { MeasurePool } from "./pool.js";
 import { createProgress, progressMode } from "./progress.js";
 import { renderResult } from "./render.js";
 import type { ScanOptions } from "./scan-options.js";
-import { writeFileAtomic } from "./atomic-write.js";
 import { TOOL } from "./tool.js";
 
 export interface ScanIo {
@@ -29,7 +29,7 @@ export async function scan(location: string, options: ScanOptions, io: ScanIo): 
   try {
     result = await audit(dataset.items(), {
       ...options,
-      measure: (item) => pool.measure({ path: item.path, file: item.file, read: item.read }),
+      measure: (item) => pool.measure(item),
       concurrency: options.workers * 2,
       onProgress: (done) => progress.update(done),
       signal: io.signal,
@@ -45,7 +45,7 @@ export async function scan(location: string, options: ScanOptions, io: ScanIo): 
     throw new UsageError(`${location}: no images found`);
   }
   const report = await renderResult(result, dataset, options, io.stdout.isTTY === true);
-  if (options.out === null) io.stdout.write(report);
+  if (options.out === null) io.stdout.write(report.endsWith("\n") ? report : `${report}\n`);
   else await writeFileAtomic(options.out, report);
   summarize(result, options, io.stderr);
   return options.failOnFlagged && result.correlations.some((c) => c.flagged) ? EXIT.flagged : EXIT.ok;

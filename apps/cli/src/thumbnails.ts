@@ -1,5 +1,5 @@
 import type { AuditResult } from "@sc/lab";
-import { decodeImage, type DecodedImage } from "@sc/properties";
+import { type DecodedImage, decodeImage } from "@sc/properties";
 import type { Dataset } from "@sc/sources";
 import jpeg from "jpeg-js";
 
@@ -60,7 +60,8 @@ function shrink(image: DecodedImage, side: number): Rgba {
       for (let sy = y0; sy < y1; sy++) {
         for (let sx = x0; sx < x1; sx++) {
           const at = (sy * image.width + sx) * channels;
-          for (let c = 0; c < 3; c++) sum[c] = (sum[c] ?? 0) + (image.data[at + (channels === 1 ? 0 : c)] ?? 0);
+          for (let c = 0; c < 3; c++)
+            sum[c] = (sum[c] ?? 0) + (image.data[at + (channels === 1 ? 0 : c)] ?? 0);
         }
       }
       const count = (y1 - y0) * (x1 - x0);

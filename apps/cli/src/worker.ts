@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { instantiateKernelsSync } from "@sc/core-wasm";
-import { measureBytes } from "@sc/properties";
 import { describeFailure } from "@sc/lab";
+import { measureBytes } from "@sc/properties";
 import type { JobRequest, JobResponse, WorkerSetup } from "./pool-protocol.js";
 
 const setup = workerData as WorkerSetup;

@@ -5,7 +5,7 @@
 export const ALIGN: usize = 16;
 
 export function alignUp(n: u64): u64 {
-  return (n + <u64>(ALIGN - 1)) & ~<u64>(ALIGN - 1);
+  return (n + <u64>(ALIGN - 1)) & ~(<u64>(ALIGN - 1));
 }
 
 export function arenaStart(): usize {
@@ -18,7 +18,7 @@ const MAX_END: u64 = 0xffff0000;
 /** Grows memory so that [0, end) is addressable; false when the host refuses or end is out of range. */
 export function ensureEnd(end: u64): bool {
   if (end > MAX_END) return false;
-  const have = <u64>memory.size() << 16;
+  const have = (<u64>memory.size()) << 16;
   if (end <= have) return true;
   const pages = <i32>((end - have + 0xffff) >> 16);
   return memory.grow(pages) >= 0;

@@ -32,7 +32,7 @@ export function keyOf(r: i32, g: i32, b: i32): i32 {
 function planRanks(n: u32): void {
   const last = <f64>(n - 1);
   for (let i = 0; i < PERCENT_COUNT; i++) {
-    const virtual = last * (load<f64>(PERCENTS + (<usize>i << 3)) / 100);
+    const virtual = last * (load<f64>(PERCENTS + ((<usize>i) << 3)) / 100);
     let lo: f64 = Math.floor(virtual);
     let gamma = virtual - lo;
     if (virtual >= last) {
@@ -41,9 +41,9 @@ function planRanks(n: u32): void {
     }
     const loRank = <u32>lo;
     const hiRank = loRank + 1 < n ? loRank + 1 : loRank;
-    store<u32>(RANKS + (<usize>(2 * i) << 2), loRank);
-    store<u32>(RANKS + (<usize>(2 * i + 1) << 2), hiRank);
-    store<f64>(GAMMAS + (<usize>i << 3), gamma);
+    store<u32>(RANKS + ((<usize>(2 * i)) << 2), loRank);
+    store<u32>(RANKS + ((<usize>(2 * i + 1)) << 2), hiRank);
+    store<f64>(GAMMAS + ((<usize>i) << 3), gamma);
   }
 }
 
@@ -53,19 +53,23 @@ function lerp(a: f64, b: f64, t: f64): f64 {
   return t >= 0.5 ? b - d * (1 - t) : a + d * t;
 }
 
-/** Locates every wanted rank in the cumulative counts of `hist`: bin and offset inside the bin. */
+/**
+ * Locates every wanted rank in the cumulative counts of `hist`: bin and offset inside the bin. Lower
+ * ranks (even j) and upper ranks (odd j) are each non-decreasing, so one sweep serves each set.
+ */
 function locateRanks(hist: usize, bins: i32): void {
-  let j = 0;
-  let before: u32 = 0;
-  for (let bin = 0; bin < bins && j < RANK_COUNT; bin++) {
-    const after = before + load<u32>(hist + (<usize>bin << 2));
-    // Ranks are non-decreasing, so one sweep serves all of them.
-    while (j < RANK_COUNT && load<u32>(RANKS + (<usize>j << 2)) < after) {
-      store<i32>(RANK_BIN + (<usize>j << 2), bin);
-      store<u32>(RANK_OFFSET + (<usize>j << 2), load<u32>(RANKS + (<usize>j << 2)) - before);
-      j++;
+  for (let parity = 0; parity < 2; parity++) {
+    let j = parity;
+    let before: u32 = 0;
+    for (let bin = 0; bin < bins && j < RANK_COUNT; bin++) {
+      const after = before + load<u32>(hist + ((<usize>bin) << 2));
+      while (j < RANK_COUNT && load<u32>(RANKS + ((<usize>j) << 2)) < after) {
+        store<i32>(RANK_BIN + ((<usize>j) << 2), bin);
+        store<u32>(RANK_OFFSET + ((<usize>j) << 2), load<u32>(RANKS + ((<usize>j) << 2)) - before);
+        j += 2;
+      }
+      before = after;
     }
-    before = after;
   }
 }
 
@@ -73,39 +77,36 @@ function locateRanks(hist: usize, bins: i32): void {
 export function grayPercentiles(hist: usize, pixels: u32, out: usize): void {
   planRanks(pixels);
   locateRanks(hist, 256);
-  for (let j = 0; j < RANK_COUNT; j++) store<i32>(RANK_KEY + (<usize>j << 2), load<i32>(RANK_BIN + (<usize>j << 2)));
+  for (let j = 0; j < RANK_COUNT; j++)
+    store<i32>(RANK_KEY + ((<usize>j) << 2), load<i32>(RANK_BIN + ((<usize>j) << 2)));
   writePercentiles(out, false);
 }
 
-/** Percentiles of RGB brightness; `pixel(i)` order does not matter, only the multiset of keys. */
+/** Percentiles of RGB brightness: coarse bins from the scan, exact keys from a second pass. */
 export function colorPercentiles(input: usize, pixels: u32, bytesPerPixel: i32, out: usize): void {
   planRanks(pixels);
   locateRanks(KEY_COARSE, COARSE_BINS);
   let slots = 0;
-  let prevBin = -1;
   for (let j = 0; j < RANK_COUNT; j++) {
-    const bin = load<i32>(RANK_BIN + (<usize>j << 2));
-    if (bin != prevBin) {
-      slots++;
-      store<u8>(SLOT_OF_BIN + <usize>bin, <u8>slots);
-      prevBin = bin;
-    }
+    const bin = <usize>load<i32>(RANK_BIN + ((<usize>j) << 2));
+    if (load<u8>(SLOT_OF_BIN + bin) === 0) store<u8>(SLOT_OF_BIN + bin, <u8>++slots);
   }
   clearU32(FINE, slots * FINE_BINS);
   countWantedKeys(input, pixels, bytesPerPixel);
   for (let j = 0; j < RANK_COUNT; j++) {
-    const bin = load<i32>(RANK_BIN + (<usize>j << 2));
-    const fine = FINE + (<usize>(load<u8>(SLOT_OF_BIN + <usize>bin) - 1) << (FINE_BITS + 2));
-    const offset = load<u32>(RANK_OFFSET + (<usize>j << 2));
+    const bin = load<i32>(RANK_BIN + ((<usize>j) << 2));
+    const fine = FINE + ((<usize>(load<u8>(SLOT_OF_BIN + <usize>bin) - 1)) << (FINE_BITS + 2));
+    const offset = load<u32>(RANK_OFFSET + ((<usize>j) << 2));
     let seen: u32 = 0;
     let f = 0;
     for (; f < FINE_BINS; f++) {
-      seen += load<u32>(fine + (<usize>f << 2));
+      seen += load<u32>(fine + ((<usize>f) << 2));
       if (seen > offset) break;
     }
-    store<i32>(RANK_KEY + (<usize>j << 2), (bin << FINE_BITS) | f);
+    store<i32>(RANK_KEY + ((<usize>j) << 2), (bin << FINE_BITS) | f);
   }
-  for (let j = 0; j < RANK_COUNT; j++) store<u8>(SLOT_OF_BIN + <usize>load<i32>(RANK_BIN + (<usize>j << 2)), 0);
+  for (let j = 0; j < RANK_COUNT; j++)
+    store<u8>(SLOT_OF_BIN + <usize>load<i32>(RANK_BIN + ((<usize>j) << 2)), 0);
   writePercentiles(out, true);
 }
 
@@ -115,7 +116,7 @@ function countWantedKeys(input: usize, pixels: u32, bytesPerPixel: i32): void {
   while (p < end) {
     const key = keyOf(<i32>load<u8>(p), <i32>load<u8>(p, 1), <i32>load<u8>(p, 2));
     const slot = <i32>load<u8>(SLOT_OF_BIN + <usize>(key >> FINE_BITS));
-    if (slot != 0) bump(FINE + (<usize>(slot - 1) << (FINE_BITS + 2)), key & (FINE_BINS - 1));
+    if (slot !== 0) bump(FINE + ((<usize>(slot - 1)) << (FINE_BITS + 2)), key & (FINE_BINS - 1));
     p += bytesPerPixel;
   }
 }
@@ -127,8 +128,8 @@ function brightnessOfKey(key: i32, color: bool): f64 {
 
 function writePercentiles(out: usize, color: bool): void {
   for (let i = 0; i < PERCENT_COUNT; i++) {
-    const a = brightnessOfKey(load<i32>(RANK_KEY + (<usize>(2 * i) << 2)), color);
-    const b = brightnessOfKey(load<i32>(RANK_KEY + (<usize>(2 * i + 1) << 2)), color);
-    store<f64>(out + (<usize>i << 3), lerp(a, b, load<f64>(GAMMAS + (<usize>i << 3))));
+    const a = brightnessOfKey(load<i32>(RANK_KEY + ((<usize>(2 * i)) << 2)), color);
+    const b = brightnessOfKey(load<i32>(RANK_KEY + ((<usize>(2 * i + 1)) << 2)), color);
+    store<f64>(out + ((<usize>i) << 3), lerp(a, b, load<f64>(GAMMAS + ((<usize>i) << 3))));
   }
 }

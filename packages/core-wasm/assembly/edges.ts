@@ -15,11 +15,16 @@ function edgeAt(img: usize, w: i32, x: i32, y: i32): i32 {
   const up = c - <usize>w;
   const down = c + <usize>w;
   const ring =
-    <i32>load<u8>(up - 1) + <i32>load<u8>(up) + <i32>load<u8>(up + 1) +
-    <i32>load<u8>(c - 1) + <i32>load<u8>(c + 1) +
-    <i32>load<u8>(down - 1) + <i32>load<u8>(down) + <i32>load<u8>(down + 1);
+    <i32>load<u8>(up - 1) +
+    <i32>load<u8>(up) +
+    <i32>load<u8>(up + 1) +
+    <i32>load<u8>(c - 1) +
+    <i32>load<u8>(c + 1) +
+    <i32>load<u8>(down - 1) +
+    <i32>load<u8>(down) +
+    <i32>load<u8>(down + 1);
   const v = 8 * <i32>load<u8>(c) - ring;
-  return v < 0 ? 0 : v > 255 ? 255 : v;
+  return min(max(v, 0), 255);
 }
 
 /**

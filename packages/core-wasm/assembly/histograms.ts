@@ -3,38 +3,38 @@
 export const CHANNEL_HIST: usize = memory.data(768 * 4, 16);
 
 export function clearU32(ptr: usize, count: i32): void {
-  memory.fill(ptr, 0, <usize>count << 2);
+  memory.fill(ptr, 0, (<usize>count) << 2);
 }
 
 export function bump(ptr: usize, index: i32): void {
-  const at = ptr + (<usize>index << 2);
+  const at = ptr + ((<usize>index) << 2);
   store<u32>(at, load<u32>(at) + 1);
 }
 
 /** Shannon entropy in bits of `bins` u32 counts (PIL's Image.entropy over the concatenated bands). */
 export function entropyBits(hist: usize, bins: i32): f64 {
   let total: f64 = 0;
-  for (let i = 0; i < bins; i++) total += <f64>load<u32>(hist + (<usize>i << 2));
-  if (total == 0) return 0;
+  for (let i = 0; i < bins; i++) total += <f64>load<u32>(hist + ((<usize>i) << 2));
+  if (total === 0) return 0;
   let sum: f64 = 0;
   for (let i = 0; i < bins; i++) {
-    const c = load<u32>(hist + (<usize>i << 2));
-    if (c != 0) {
+    const c = load<u32>(hist + ((<usize>i) << 2));
+    if (c !== 0) {
       const p = <f64>c / total;
       sum += p * Math.log2(p);
     }
   }
-  return -sum;
+  return 0 - sum; // +0 rather than -0 for a single-valued histogram
 }
 
 /** Population standard deviation of the 256 bin counts (numpy's np.std of PIL's histogram()). */
 export function stdOfCounts(hist: usize): f64 {
   let sum: f64 = 0;
-  for (let i = 0; i < 256; i++) sum += <f64>load<u32>(hist + (<usize>i << 2));
+  for (let i = 0; i < 256; i++) sum += <f64>load<u32>(hist + ((<usize>i) << 2));
   const mean = sum / 256;
   let ss: f64 = 0;
   for (let i = 0; i < 256; i++) {
-    const d = <f64>load<u32>(hist + (<usize>i << 2)) - mean;
+    const d = <f64>load<u32>(hist + ((<usize>i) << 2)) - mean;
     ss += d * d;
   }
   return Math.sqrt(ss / 256);
@@ -46,12 +46,12 @@ export function stdOfValues(hist: usize): f64 {
   let s: u64 = 0;
   let s2: u64 = 0;
   for (let i = 0; i < 256; i++) {
-    const c = <u64>load<u32>(hist + (<usize>i << 2));
+    const c = <u64>load<u32>(hist + ((<usize>i) << 2));
     n += c;
     s += c * <u64>i;
     s2 += c * <u64>(i * i);
   }
-  if (n == 0) return 0;
+  if (n === 0) return 0;
   const fn = <f64>n;
   const fs = <f64>s;
   const v = (<f64>s2 - (fs * fs) / fn) / fn;

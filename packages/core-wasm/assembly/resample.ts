@@ -17,7 +17,7 @@ function bicubic(t: f64): f64 {
 
 function filterScale(inSize: i32, outSize: i32): f64 {
   const scale = <f64>inSize / <f64>outSize;
-  return scale < 1 ? 1 : scale;
+  return max(scale, 1.0);
 }
 
 /** Taps per output pixel, the stride of the coefficient table. */
@@ -43,20 +43,20 @@ export function planAxis(inSize: i32, outSize: i32, ksize: i32, bounds: usize, c
     const taps = end - first;
     let total: f64 = 0;
     for (let x = 0; x < taps; x++) total += bicubic((<f64>(x + first) - center + 0.5) * inv);
-    const k = coeffs + (<usize>o * <usize>ksize << 2);
+    const k = coeffs + ((<usize>o * <usize>ksize) << 2);
     for (let x = 0; x < taps; x++) {
       let w = bicubic((<f64>(x + first) - center + 0.5) * inv);
-      if (total != 0) w /= total;
-      store<i32>(k + (<usize>x << 2), w < 0 ? <i32>(-0.5 + w * ONE) : <i32>(0.5 + w * ONE));
+      if (total !== 0) w /= total;
+      store<i32>(k + ((<usize>x) << 2), w < 0 ? <i32>(-0.5 + w * ONE) : <i32>(0.5 + w * ONE));
     }
-    store<i32>(bounds + (<usize>o << 3), first);
-    store<i32>(bounds + (<usize>o << 3) + 4, taps);
+    store<i32>(bounds + ((<usize>o) << 3), first);
+    store<i32>(bounds + ((<usize>o) << 3) + 4, taps);
   }
 }
 
 function clip8(acc: i32): u8 {
   const v = acc >> PRECISION_BITS;
-  return v < 0 ? 0 : v > 255 ? 255 : <u8>v;
+  return <u8>min(max(v, 0), 255);
 }
 
 function packLanes(acc: v128): u32 {
@@ -74,30 +74,45 @@ function loadPixel(p: usize): v128 {
  * One row of the horizontal pass for colour pixels (`bpp` 3 or 4; the 4th lane is junk and ignored).
  * Writes 4 bytes per output pixel. Needs 1 readable byte past the row for bpp 3.
  */
-export function resampleRowColor(src: usize, bpp: i32, dst: usize, outW: i32, ksize: i32, bounds: usize, coeffs: usize): void {
+export function resampleRowColor(
+  src: usize,
+  bpp: i32,
+  dst: usize,
+  outW: i32,
+  ksize: i32,
+  bounds: usize,
+  coeffs: usize,
+): void {
   for (let o = 0; o < outW; o++) {
-    const first = load<i32>(bounds + (<usize>o << 3));
-    const taps = load<i32>(bounds + (<usize>o << 3) + 4);
-    const k = coeffs + (<usize>o * <usize>ksize << 2);
+    const first = load<i32>(bounds + ((<usize>o) << 3));
+    const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
+    const k = coeffs + ((<usize>o * <usize>ksize) << 2);
     let p = src + <usize>first * <usize>bpp;
     let acc = i32x4.splat(HALF);
     for (let x = 0; x < taps; x++) {
-      acc = i32x4.add(acc, i32x4.mul(loadPixel(p), i32x4.splat(load<i32>(k + (<usize>x << 2)))));
+      acc = i32x4.add(acc, i32x4.mul(loadPixel(p), i32x4.splat(load<i32>(k + ((<usize>x) << 2)))));
       p += bpp;
     }
-    store<u32>(dst + (<usize>o << 2), packLanes(acc));
+    store<u32>(dst + ((<usize>o) << 2), packLanes(acc));
   }
 }
 
 /** One row of the horizontal pass for single-channel pixels. */
-export function resampleRowGray(src: usize, dst: usize, outW: i32, ksize: i32, bounds: usize, coeffs: usize): void {
+export function resampleRowGray(
+  src: usize,
+  dst: usize,
+  outW: i32,
+  ksize: i32,
+  bounds: usize,
+  coeffs: usize,
+): void {
   for (let o = 0; o < outW; o++) {
-    const first = load<i32>(bounds + (<usize>o << 3));
-    const taps = load<i32>(bounds + (<usize>o << 3) + 4);
-    const k = coeffs + (<usize>o * <usize>ksize << 2);
+    const first = load<i32>(bounds + ((<usize>o) << 3));
+    const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
+    const k = coeffs + ((<usize>o * <usize>ksize) << 2);
     const p = src + <usize>first;
     let acc = HALF;
-    for (let x = 0; x < taps; x++) acc += <i32>load<u8>(p + <usize>x) * load<i32>(k + (<usize>x << 2));
+    for (let x = 0; x < taps; x++) acc += <i32>load<u8>(p + <usize>x) * load<i32>(k + ((<usize>x) << 2));
     store<u8>(dst + <usize>o, clip8(acc));
   }
 }
@@ -106,27 +121,36 @@ export function resampleRowGray(src: usize, dst: usize, outW: i32, ksize: i32, b
  * Vertical pass over an image of `width` pixels of `bpp` bytes (1, or 4 with colour in lanes 0..2),
  * rows `stride` bytes apart.
  */
-export function resampleColumns(src: usize, dst: usize, width: i32, bpp: i32, outH: i32, ksize: i32, bounds: usize, coeffs: usize): void {
+export function resampleColumns(
+  src: usize,
+  dst: usize,
+  width: i32,
+  bpp: i32,
+  outH: i32,
+  ksize: i32,
+  bounds: usize,
+  coeffs: usize,
+): void {
   const stride = <usize>width * <usize>bpp;
   for (let o = 0; o < outH; o++) {
-    const first = load<i32>(bounds + (<usize>o << 3));
-    const taps = load<i32>(bounds + (<usize>o << 3) + 4);
-    const k = coeffs + (<usize>o * <usize>ksize << 2);
+    const first = load<i32>(bounds + ((<usize>o) << 3));
+    const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
+    const k = coeffs + ((<usize>o * <usize>ksize) << 2);
     const top = src + <usize>first * stride;
     const row = dst + <usize>o * stride;
     for (let c = 0; c < width; c++) {
       let p = top + <usize>c * <usize>bpp;
-      if (bpp == 4) {
+      if (bpp === 4) {
         let acc = i32x4.splat(HALF);
         for (let y = 0; y < taps; y++) {
-          acc = i32x4.add(acc, i32x4.mul(loadPixel(p), i32x4.splat(load<i32>(k + (<usize>y << 2)))));
+          acc = i32x4.add(acc, i32x4.mul(loadPixel(p), i32x4.splat(load<i32>(k + ((<usize>y) << 2)))));
           p += stride;
         }
-        store<u32>(row + (<usize>c << 2), packLanes(acc));
+        store<u32>(row + ((<usize>c) << 2), packLanes(acc));
       } else {
         let acc = HALF;
         for (let y = 0; y < taps; y++) {
-          acc += <i32>load<u8>(p) * load<i32>(k + (<usize>y << 2));
+          acc += <i32>load<u8>(p) * load<i32>(k + ((<usize>y) << 2));
           p += stride;
         }
         store<u8>(row + <usize>c, clip8(acc));

@@ -16,10 +16,12 @@ function isUsableLabel(label: unknown): label is string | number {
  * numpy's np.unique does for integer labels, which decides Gaussian naive Bayes ties and cleanlab's
  * baseline); otherwise labels sort as strings by UTF-16 code unit.
  */
-export function encodeLabels(labels: readonly unknown[]): EncodedLabels {
-  const allNumbers = labels.every((label) => label === null || label === undefined || typeof label === "number");
+export function encodeLabels(labels: ArrayLike<unknown>): EncodedLabels {
+  let allNumbers = true;
   const byName = new Map<string, number>();
-  for (const label of labels) {
+  for (let row = 0; row < labels.length; row++) {
+    const label = labels[row];
+    if (typeof label === "string") allNumbers = false;
     if (isUsableLabel(label)) byName.set(String(label), typeof label === "number" ? label : Number.NaN);
   }
   const names = [...byName.keys()];
@@ -27,9 +29,10 @@ export function encodeLabels(labels: readonly unknown[]): EncodedLabels {
   else names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const indexOf = new Map(names.map((name, index) => [name, index]));
   const classOf = new Int32Array(labels.length);
-  labels.forEach((label, row) => {
+  for (let row = 0; row < labels.length; row++) {
+    const label = labels[row];
     classOf[row] = isUsableLabel(label) ? (indexOf.get(String(label)) ?? -1) : -1;
-  });
+  }
   return { names, classOf };
 }
 
@@ -38,4 +41,14 @@ export function countClasses(classOf: Int32Array, nClasses: number): Int32Array 
   const counts = new Int32Array(nClasses);
   for (const c of classOf) counts[c] = (counts[c] ?? 0) + 1;
   return counts;
+}
+
+/** Rank of each class by first appearance in the rows (-1 for a class that does not appear). */
+export function appearanceRank(classOf: Int32Array, nClasses: number): Int32Array {
+  const rank = new Int32Array(nClasses).fill(-1);
+  let seen = 0;
+  for (const c of classOf) {
+    if (rank[c] === -1) rank[c] = seen++;
+  }
+  return rank;
 }

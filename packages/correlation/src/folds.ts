@@ -1,4 +1,4 @@
-import { countClasses } from "./classes.js";
+import { appearanceRank, countClasses } from "./classes.js";
 
 export const FOLDS = 5;
 
@@ -9,11 +9,8 @@ export const FOLDS = 5;
  * folds in row order (the first rows of a class go to fold 0, and so on).
  */
 export function stratifiedFolds(classOf: Int32Array, nClasses: number, nSplits = FOLDS): Int32Array {
-  const appearance = new Int32Array(nClasses).fill(-1);
-  let seen = 0;
-  for (const c of classOf) {
-    if (appearance[c] === -1) appearance[c] = seen++;
-  }
+  const appearance = appearanceRank(classOf, nClasses);
+  const seen = appearance.reduce((most, rank) => Math.max(most, rank + 1), 0);
   const counts = countClasses(classOf, nClasses);
   // Rows sorted by appearance number occupy consecutive positions; fold f gets positions p with p % nSplits == f.
   const byAppearance = new Int32Array(seen);

@@ -132,7 +132,8 @@ class Neighbourhood {
  * Stratified cross-validated k-nearest-neighbour classification on one number, in O(n) per fold on
  * sorted runs (O(n log n) overall with the sort). Every training row at the k-th distance votes with
  * the same share of the seats left after the strictly closer rows; a vote tie goes to the class more
- * frequent in the training folds, then to the first class in class order.
+ * frequent in the training folds, then to the class whose first row comes first (not the first name,
+ * so that renaming classes cannot change a prediction).
  */
 export function knnCrossValidate(
   sorted: SortedValues,
@@ -141,6 +142,7 @@ export function knnCrossValidate(
   nClasses: number,
   nFolds: number,
   k: number,
+  preference: Int32Array,
 ): CrossValidation {
   const { order, runStart, runValue } = sorted;
   const runs = runValue.length;
@@ -153,8 +155,16 @@ export function knnCrossValidate(
   const vote = new Float64Array(nClasses);
   const stamp = new Int32Array(nClasses);
   const candidates = new Int32Array(nClasses);
-  const boundary = [0, 0, 0, 0];
+  const boundary = new Int32Array(4);
   let generation = 0;
+  // Class and fold in sorted order, so the five passes below read memory sequentially.
+  const sortedClass = new Int32Array(n);
+  const sortedFold = new Int8Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = order[i] as number;
+    sortedClass[i] = classOf[row] as number;
+    sortedFold[i] = fold[row] as number;
+  }
 
   for (let f = 0; f < nFolds; f++) {
     trainBuilder.reset();
@@ -162,9 +172,8 @@ export function knnCrossValidate(
     const trainTotal = new Float64Array(nClasses);
     for (let r = 0; r < runs; r++) {
       for (let i = runStart[r] as number; i < (runStart[r + 1] as number); i++) {
-        const row = order[i] as number;
-        const c = classOf[row] as number;
-        if (fold[row] === f) testBuilder.add(c);
+        const c = sortedClass[i] as number;
+        if (sortedFold[i] === f) testBuilder.add(c);
         else {
           trainBuilder.add(c);
           trainTotal[c] = (trainTotal[c] as number) + 1;
@@ -202,9 +211,8 @@ export function knnCrossValidate(
       // Runs at exactly distance d: the window's end runs and, on a tie, their outer neighbours.
       let nBoundary = 0;
       let boundaryRows = 0;
-      for (const r of [rLo - 1, rLo, rHi, rHi + 1]) {
-        if (r < 0 || r >= train.runs || Math.abs((tv[r] as number) - x) !== d) continue;
-        if (nBoundary > 0 && boundary[nBoundary - 1] === r) continue;
+      for (let r = Math.max(0, rLo - 1); r <= Math.min(train.runs - 1, rHi + 1); r = r === rLo ? Math.max(rLo + 1, rHi) : r + 1) {
+        if (Math.abs((tv[r] as number) - x) !== d) continue;
         boundary[nBoundary++] = r;
         boundaryRows += (P[r + 1] as number) - (P[r] as number);
       }
@@ -235,7 +243,7 @@ export function knnCrossValidate(
         const c = candidates[i] as number;
         const dv = (vote[c] as number) - (vote[predicted] as number);
         const dt = (trainTotal[c] as number) - (trainTotal[predicted] as number);
-        if (dv > 0 || (dv === 0 && (dt > 0 || (dt === 0 && c < predicted)))) predicted = c;
+        if (dv > 0 || (dv === 0 && (dt > 0 || (dt === 0 && (preference[c] as number) < (preference[predicted] as number))))) predicted = c;
       }
       recordPredictions(cv, test, q, f, predicted);
     }

@@ -1,6 +1,5 @@
 import { labelUncorrelatedness, type PropertyCorrelation } from "@sc/correlation";
 import { type RawProperties, scoreDataset } from "@sc/properties";
-import { describeDirection } from "./directions.js";
 import type {
   AuditResult,
   AuditSettings,
@@ -10,7 +9,7 @@ import type {
   ImageRef,
   IssueName,
   IssueSummaryEntry,
-} from "./result.js";
+} from "@sc/report";
 
 /** A readable image: its identity and raw properties. */
 export interface MeasuredImage {
@@ -114,10 +113,7 @@ function toEntry(c: PropertyCorrelation, images: readonly ImageRecord[]): Correl
     pValue: c.pValue,
     accuracy: c.accuracy,
     baseline: c.baseline,
-    attribution: c.attribution && {
-      sentence: describeDirection(property, c.attribution.classes) ?? c.attribution.sentence,
-      classes: c.attribution.classes,
-    },
+    attribution: c.attribution,
     minimum: at(c.minimum?.index),
     maximum: at(c.maximum?.index),
     note: c.note,

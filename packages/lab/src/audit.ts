@@ -1,8 +1,14 @@
 import { type Kernels, loadKernels } from "@sc/core-wasm";
-import { type ImageDecoder, ImageError, measureBytes, measureImage, type RawProperties } from "@sc/properties";
+import {
+  type ImageDecoder,
+  ImageError,
+  measureBytes,
+  measureImage,
+  type RawProperties,
+} from "@sc/properties";
+import type { AuditResult, FileError } from "@sc/report";
 import { assembleResult, type MeasuredImage } from "./assemble.js";
 import type { LabItem } from "./items.js";
-import type { AuditResult, FileError } from "./result.js";
 import { runBounded } from "./run-bounded.js";
 import { resolveSettings, type SettingsInput } from "./settings.js";
 
@@ -28,6 +34,8 @@ export interface AuditOptions extends SettingsInput {
   tool?: AuditResult["tool"];
 }
 
+type Outcome = { item: LabItem; raw: RawProperties } | { item: LabItem; error: string };
+
 /** The whole job: measure every item, then score, summarise and test for label correlations. */
 export async function audit(
   items: AsyncIterable<LabItem> | Iterable<LabItem>,
@@ -41,7 +49,7 @@ export async function audit(
   await runBounded(
     items,
     options.concurrency ?? 4,
-    async (item) => {
+    async (item): Promise<Outcome> => {
       try {
         return { item, raw: await measure(item) };
       } catch (error) {

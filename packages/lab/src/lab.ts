@@ -1,8 +1,8 @@
 import type { DecodedImage } from "@sc/properties";
+import type { AuditResult, CorrelationEntry, ImageRecord, IssueName } from "@sc/report";
 import { renderText } from "@sc/report";
 import { type AuditOptions, audit } from "./audit.js";
 import type { LabItem } from "./items.js";
-import type { AuditResult, CorrelationEntry, ImageRecord, IssueName } from "./result.js";
 
 /** A dataset row: any object holding the image (bytes, a loader or decoded pixels) and a label. */
 export type LabRecord = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { DEFAULT_ISSUE_THRESHOLDS, ISSUE_NAMES, type IssueName } from "@sc/properties";
-import type { AuditSettings } from "./result.js";
+import type { AuditSettings } from "@sc/report";
 
 export const DEFAULT_THRESHOLD = 0.3;
 export const DEFAULT_ALPHA = 0.01;

@@ -3,12 +3,19 @@ export type {
   Kernels,
   PixelFormat,
   PixelImage,
-} from "./kernel-types.js";
-export { type DecodeOptions, DEFAULT_MAX_PIXELS, decodeImage, defaultDecoders } from "./decode.js";
+} from "@sc/core-wasm";
+export {
+  DEFAULT_MAX_PIXELS,
+  type DecodeOptions,
+  decodeImage,
+  defaultDecoders,
+  readImageHeader,
+} from "./decode.js";
 export { createJpegDecoder } from "./decoders/jpeg.js";
 export { pngDecoder } from "./decoders/png.js";
 export type { DecodedImage, ImageDecoder, ImageHeader } from "./decoders/types.js";
 export { ImageError, type ImageErrorCode } from "./errors.js";
+export { imageFromRgba, type RgbaPixels } from "./from-rgba.js";
 export { blurryScore } from "./issues/blurry.js";
 export { darkScore } from "./issues/dark.js";
 export { grayscaleScore } from "./issues/grayscale.js";

@@ -1,4 +1,4 @@
-import type { Kernels } from "./kernel-types.js";
+import type { Kernels } from "@sc/core-wasm";
 import { type DecodeOptions, decodeImage } from "./decode.js";
 import type { DecodedImage } from "./decoders/types.js";
 import type { RawProperties } from "./raw-properties.js";
@@ -22,6 +22,10 @@ export function measureImage(image: DecodedImage, kernels: Kernels): RawProperti
  * Decodes PNG/JPEG bytes and measures them; the pixels are dropped on return.
  * @throws {ImageError} naming `options.path` when the file cannot be used.
  */
-export function measureBytes(bytes: Uint8Array, kernels: Kernels, options: DecodeOptions = {}): RawProperties {
+export function measureBytes(
+  bytes: Uint8Array,
+  kernels: Kernels,
+  options: DecodeOptions = {},
+): RawProperties {
   return measureImage(decodeImage(bytes, options), kernels);
 }

@@ -1,4 +1,4 @@
-import type { BrightnessPercentiles } from "./kernel-types.js";
+import type { BrightnessPercentiles } from "@sc/core-wasm";
 
 /** Everything the scores need from one image; a few numbers, so datasets can be streamed. */
 export interface RawProperties {

@@ -30,6 +30,7 @@ export function sniffUnsupportedFormat(bytes: Uint8Array): string | undefined {
   if (ascii(bytes, 0, "qoif")) return "QOI";
   if (ascii(bytes, 0, "8BPS")) return "Photoshop";
   // "BM" is a short signature, so also require the four reserved header bytes to be zero.
-  if (ascii(bytes, 0, "BM") && bytes.length >= 26 && bytes.subarray(6, 10).every((b) => b === 0)) return "BMP";
+  if (ascii(bytes, 0, "BM") && bytes.length >= 26 && bytes.subarray(6, 10).every((b) => b === 0))
+    return "BMP";
   return undefined;
 }

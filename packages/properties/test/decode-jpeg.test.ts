@@ -1,19 +1,11 @@
 import { readFileSync } from "node:fs";
-import jpeg from "jpeg-js";
 import { describe, expect, it } from "vitest";
 import { decodeImage } from "../src/decode.js";
 import { readJpegHeader } from "../src/decoders/jpeg-header.js";
 import { GOLDEN_DIR } from "./golden.js";
+import { encodeJpeg, fourComponentJpeg } from "./jpeg-writer.js";
 
 const golden = (path: string): Uint8Array => readFileSync(new URL(`images/${path}`, GOLDEN_DIR));
-
-export function encodeJpeg(width: number, height: number, pixel: (x: number, y: number) => number[]): Uint8Array {
-  const data = new Uint8Array(width * height * 4);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) data.set([...pixel(x, y), 255], (y * width + x) * 4);
-  }
-  return jpeg.encode({ width, height, data }, 90).data;
-}
 
 describe("JPEG decoding", () => {
   it("decodes a colour JPEG to RGB close to what was encoded", () => {
@@ -41,6 +33,26 @@ describe("JPEG decoding", () => {
   });
 
   it("reads the size from the frame header without decoding", () => {
-    expect(readJpegHeader(golden("day/017-near_blank-none.jpg"))).toMatchObject({ width: 77, height: 301, components: 3 });
+    expect(readJpegHeader(golden("day/017-near_blank-none.jpg"))).toMatchObject({
+      width: 77,
+      height: 301,
+      components: 3,
+    });
+  });
+
+  it.each([
+    ["CMYK", 0],
+    ["YCCK", 2],
+  ])("decodes %s (Adobe marker) to RGB", (_, transform) => {
+    const image = decodeImage(fourComponentJpeg(transform));
+    expect(image).toMatchObject({ width: 8, height: 8, format: "rgb", storedGray: false });
+    // about 50 % cyan, magenta, yellow and black: 255 * (1 - 0.5) * (1 - 0.5) = 63.75
+    for (const v of image.data) expect(Math.abs(v - 63.75)).toBeLessThanOrEqual(1);
+  });
+
+  it("refuses four components without an Adobe marker, as jpeg-js cannot interpret them", () => {
+    expect(() => decodeImage(fourComponentJpeg(), { path: "k.jpg" })).toThrow(
+      "k.jpg: unsupported format: 4-component JPEG without an Adobe colour marker",
+    );
   });
 });

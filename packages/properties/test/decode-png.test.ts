@@ -23,11 +23,19 @@ const spec = (
 ): PngSpec => {
   const width = 7;
   const height = 5;
-  return { width, height, colorType, bitDepth, samples: ramp(width * height * CHANNELS[colorType], bitDepth), ...extra };
+  return {
+    width,
+    height,
+    colorType,
+    bitDepth,
+    samples: ramp(width * height * CHANNELS[colorType], bitDepth),
+    ...extra,
+  };
 };
 
 /** What Pillow/CleanVision see: low depths scaled to 0..255, 16-bit reduced to the high byte. */
-const to8bit = (v: number, depth: number): number => (depth === 16 ? v >> 8 : Math.round((v * 255) / (2 ** depth - 1)));
+const to8bit = (v: number, depth: number): number =>
+  depth === 16 ? v >> 8 : Math.round((v * 255) / (2 ** depth - 1));
 
 describe("PNG decoding", () => {
   it.each([1, 2, 4, 8, 16] as const)("gray %i-bit -> gray, scaled like Pillow", (depth) => {
@@ -61,11 +69,19 @@ describe("PNG decoding", () => {
 
   it.each([1, 2, 4, 8] as const)("palette %i-bit with transparency -> palette colours", (depth) => {
     const entries = 2 ** depth;
-    const palette = Array.from({ length: entries }, (_, i) => [(i * 3) % 256, 255 - i, (i * 7) % 256] as const);
-    const s = spec(3, depth, { palette, trns: Uint8Array.from({ length: entries }, (_, i) => i % 2 ? 0 : 128) });
+    const palette = Array.from(
+      { length: entries },
+      (_, i) => [(i * 3) % 256, 255 - i, (i * 7) % 256] as const,
+    );
+    const s = spec(3, depth, {
+      palette,
+      trns: Uint8Array.from({ length: entries }, (_, i) => (i % 2 ? 0 : 128)),
+    });
     const image = decodeImage(encodePng(s));
     expect(image.storedGray).toBe(false);
-    expect(visibleSamples(image)).toEqual(s.samples.flatMap((index) => [...(palette[index] as readonly number[])]));
+    expect(visibleSamples(image)).toEqual(
+      s.samples.flatMap((index) => [...(palette[index] as readonly number[])]),
+    );
   });
 
   it.each([
@@ -74,8 +90,14 @@ describe("PNG decoding", () => {
     [3, 4],
     [6, 16],
   ] as const)("interlaced colour type %i %i-bit decodes like the non-interlaced file", (colorType, depth) => {
-    const palette = colorType === 3 ? Array.from({ length: 16 }, (_, i) => [i, i * 2, i * 3] as const) : undefined;
-    const s = spec(colorType, depth, { palette, width: 13, height: 11, samples: ramp(13 * 11 * CHANNELS[colorType], depth) });
+    const palette =
+      colorType === 3 ? Array.from({ length: 16 }, (_, i) => [i, i * 2, i * 3] as const) : undefined;
+    const s = spec(colorType, depth, {
+      palette,
+      width: 13,
+      height: 11,
+      samples: ramp(13 * 11 * CHANNELS[colorType], depth),
+    });
     const plain = decodeImage(encodePng(s));
     const interlaced = decodeImage(encodePng({ ...s, interlaced: true }));
     expect(visibleSamples(interlaced)).toEqual(visibleSamples(plain));
@@ -85,7 +107,10 @@ describe("PNG decoding", () => {
   it("keeps the colour of pixels a gray or RGB tRNS marks transparent", () => {
     const gray = spec(0, 8, { samples: Array(35).fill(200), trns: Uint8Array.from([0, 200]) });
     expect([...decodeImage(encodePng(gray)).data]).toEqual(Array(35).fill(200));
-    const rgb = spec(2, 8, { samples: Array(35).fill([10, 20, 30]).flat(), trns: Uint8Array.from([0, 10, 0, 20, 0, 30]) });
+    const rgb = spec(2, 8, {
+      samples: Array(35).fill([10, 20, 30]).flat(),
+      trns: Uint8Array.from([0, 10, 0, 20, 0, 30]),
+    });
     expect(visibleSamples(decodeImage(encodePng(rgb)))).toEqual(rgb.samples);
   });
 });

@@ -1,12 +1,20 @@
+import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { describe, expect, it, vi } from "vitest";
 import { decodeImage, defaultDecoders } from "../src/decode.js";
+import { MAX_SCANS } from "../src/decoders/jpeg-header.js";
 import type { ImageDecoder } from "../src/decoders/types.js";
 import { ImageError, type ImageErrorCode } from "../src/errors.js";
-import { encodeJpeg } from "./decode-jpeg.test.js";
+import { GOLDEN_DIR } from "./golden.js";
+import { encodeJpeg } from "./jpeg-writer.js";
 import { chunk, encodePng } from "./png-writer.js";
 
-const expectImageError = (bytes: Uint8Array, code: ImageErrorCode, reason: string | RegExp, maxPixels?: number) => {
+const expectImageError = (
+  bytes: Uint8Array,
+  code: ImageErrorCode,
+  reason: string | RegExp,
+  maxPixels?: number,
+) => {
   let error: unknown;
   try {
     decodeImage(bytes, { path: "set/x.img", maxPixels });
@@ -48,13 +56,39 @@ const pngHeaderOnly = (width: number, height: number, interlace = 0): Uint8Array
 /** SOI, a frame header of the given type and size, then an empty scan and EOI. */
 const jpegWithFrame = (marker: number, width: number, height: number): Uint8Array =>
   Uint8Array.from([
-    0xff, 0xd8, 0xff, marker, 0, 11, 8, height >> 8, height & 255, width >> 8, width & 255, 1, 1, 0x11, 0,
-    0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0, 0xff, 0xd9,
+    0xff,
+    0xd8,
+    0xff,
+    marker,
+    0,
+    11,
+    8,
+    height >> 8,
+    height & 255,
+    width >> 8,
+    width & 255,
+    1,
+    1,
+    0x11,
+    0,
+    0xff,
+    0xda,
+    0,
+    8,
+    1,
+    1,
+    0,
+    0,
+    63,
+    0,
+    0xff,
+    0xd9,
   ]);
 
 describe("refusing bad input", () => {
   it("empty file", () => expectImageError(new Uint8Array(0), "empty", "empty file"));
-  it("text", () => expectImageError(Buffer.from("hello, world\n"), "unsupported_format", "not a PNG or JPEG image"));
+  it("text", () =>
+    expectImageError(Buffer.from("hello, world\n"), "unsupported_format", "not a PNG or JPEG image"));
   it("random bytes", () => expectImageError(noise(4096, 1), "unsupported_format", "not a PNG or JPEG image"));
 
   it.each([
@@ -68,7 +102,11 @@ describe("refusing bad input", () => {
   });
 
   it("truncated PNG", () => {
-    expectImageError(smallPng.subarray(0, smallPng.length - 30), "truncated", /^truncated PNG: IDAT chunk runs past/);
+    expectImageError(
+      smallPng.subarray(0, smallPng.length - 30),
+      "truncated",
+      /^truncated PNG: IDAT chunk runs past/,
+    );
     expectImageError(smallPng.subarray(0, smallPng.length - 12), "truncated", "truncated PNG: no IEND chunk");
     expectImageError(smallPng.subarray(0, 20), "truncated", "truncated PNG: incomplete IHDR header");
   });
@@ -76,29 +114,62 @@ describe("refusing bad input", () => {
   it("PNG checksum mismatch", () => {
     const bad = Uint8Array.from(smallPng);
     bad[50] = (bad[50] as number) ^ 1; // inside the IDAT data
-    expectImageError(bad, "corrupt", "corrupt PNG: chunk checksum mismatch");
+    expectImageError(bad, "corrupt", "corrupt PNG: IDAT chunk checksum mismatch");
   });
 
   it("PNG with a corrupt zlib stream", () => {
     const bad = encodePng({ width: 4, height: 4, colorType: 0, bitDepth: 8, samples: Array(16).fill(1) });
-    const fixedCrc = Buffer.concat([bad.subarray(0, 33), chunk("IDAT", noise(20, 3)), chunk("IEND", new Uint8Array())]);
+    const fixedCrc = Buffer.concat([
+      bad.subarray(0, 33),
+      chunk("IDAT", noise(20, 3)),
+      chunk("IEND", new Uint8Array()),
+    ]);
     expectImageError(fixedCrc, "corrupt", "corrupt PNG: corrupt image data");
   });
 
   it("PNG whose image data is cut short inside a consistent chunk", () => {
     const samples = [...noise(64, 9)];
     const full = deflateSync(Uint8Array.from([0, ...samples.slice(0, 8), 0, ...samples.slice(8, 16)]));
-    const twoRowsOfEight = Buffer.concat([pngHeaderOnly(8, 8), chunk("IDAT", full), chunk("IEND", new Uint8Array())]);
+    const twoRowsOfEight = Buffer.concat([
+      pngHeaderOnly(8, 8),
+      chunk("IDAT", full),
+      chunk("IEND", new Uint8Array()),
+    ]);
     expectImageError(twoRowsOfEight, "corrupt", "corrupt PNG: image data inflates to 18 bytes, expected 72");
   });
 
   it("truncated JPEG", () => {
-    expectImageError(smallJpeg.subarray(0, smallJpeg.length - 100), "truncated", "truncated JPEG: no end-of-image marker");
+    expectImageError(
+      smallJpeg.subarray(0, smallJpeg.length - 100),
+      "truncated",
+      "truncated JPEG: no end-of-image marker",
+    );
     expectImageError(smallJpeg.subarray(0, 40), "truncated", /^truncated JPEG: /);
   });
 
+  it("progressive JPEG with hundreds of scans (CPU bomb)", () => {
+    const file = readFileSync(new URL("images/day/006-color-blur2.progressive.jpg", GOLDEN_DIR));
+    const lastScan = file.lastIndexOf(Buffer.from([0xff, 0xda]));
+    const scan = file.subarray(lastScan, file.length - 2);
+    const copies = Array<Uint8Array>(MAX_SCANS).fill(scan);
+    const bomb = Buffer.concat([
+      file.subarray(0, file.length - 2),
+      ...copies,
+      file.subarray(file.length - 2),
+    ]);
+    expectImageError(
+      bomb,
+      "corrupt",
+      `corrupt JPEG: ${MAX_SCANS + 10} scans, more than the ${MAX_SCANS} accepted`,
+    );
+  });
+
   it("JPEG coding types jpeg-js cannot decode", () => {
-    expectImageError(jpegWithFrame(0xc9, 8, 8), "unsupported_format", "unsupported format: arithmetic-coded JPEG");
+    expectImageError(
+      jpegWithFrame(0xc9, 8, 8),
+      "unsupported_format",
+      "unsupported format: arithmetic-coded JPEG",
+    );
     expectImageError(jpegWithFrame(0xc3, 8, 8), "unsupported_format", "unsupported format: lossless JPEG");
   });
 
@@ -113,7 +184,11 @@ describe("refusing bad input", () => {
   });
 
   it("JPEG bomb header is refused before decoding", () => {
-    expectImageError(jpegWithFrame(0xc0, 65535, 65535), "too_large", "JPEG declares 65535x65535 pixels, over the 100 MP limit");
+    expectImageError(
+      jpegWithFrame(0xc0, 65535, 65535),
+      "too_large",
+      "JPEG declares 65535x65535 pixels, over the 100 MP limit",
+    );
   });
 
   it("the pixel limit is configurable", () => {
@@ -134,12 +209,14 @@ describe("refusing bad input", () => {
   });
 
   it("mutated PNG and JPEG files decode or throw ImageError, never anything else", () => {
-    for (const [seed, original] of [smallPng, smallJpeg].flatMap((file) => [1, 2, 3, 4, 5, 6, 7, 8].map((s) => [s, file] as const))) {
+    for (const [seed, original] of [smallPng, smallJpeg].flatMap((file) =>
+      [1, 2, 3, 4, 5, 6, 7, 8].map((s) => [s, file] as const),
+    )) {
       for (let round = 0; round < 25; round++) {
         const bytes = Uint8Array.from(original);
         const flips = noise(8, seed * 1000 + round);
         for (let k = 0; k < 8; k += 2) {
-          const at = 2 + (((flips[k] as number) << 8) | (flips[k + 1] as number)) % (bytes.length - 2);
+          const at = 2 + ((((flips[k] as number) << 8) | (flips[k + 1] as number)) % (bytes.length - 2));
           bytes[at] = flips[(k + 1) % 8] as number;
         }
         try {
@@ -165,7 +242,12 @@ describe("plugged-in decoders", () => {
   });
 
   it("failures become ImageError naming the file", () => {
-    const broken = { ...fake, decode: () => { throw new TypeError("boom"); } };
+    const broken = {
+      ...fake,
+      decode: () => {
+        throw new TypeError("boom");
+      },
+    };
     expect(() => decodeImage(Buffer.from("F"), { decoders: [broken], path: "a.fake" })).toThrow(
       new ImageError("corrupt", "cannot decode: boom", "a.fake"),
     );

@@ -4,7 +4,9 @@ import { percentileOfSorted } from "../src/percentile.js";
 describe("percentileOfSorted (numpy linear)", () => {
   it("interpolates between order statistics", () => {
     // numpy.percentile([1, 2, 3, 4], [0, 25, 50, 75, 100]) = 1, 1.75, 2.5, 3.25, 4
-    expect([0, 25, 50, 75, 100].map((q) => percentileOfSorted([1, 2, 3, 4], q))).toEqual([1, 1.75, 2.5, 3.25, 4]);
+    expect([0, 25, 50, 75, 100].map((q) => percentileOfSorted([1, 2, 3, 4], q))).toEqual([
+      1, 1.75, 2.5, 3.25, 4,
+    ]);
   });
 
   it("uses numpy's formula from the upper neighbour for weights >= 0.5", () => {

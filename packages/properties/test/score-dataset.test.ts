@@ -83,26 +83,36 @@ describe("scoreDataset rules", () => {
   });
 
   it("a caller's threshold replaces the default, also the gap = 0 default of odd_size", () => {
-    const raws = [50, 50, 60, 50, 50].map((s) => rawOf(s, s, { brightness: { ...rawOf(1, 1).brightness, p99: 0.5 } }));
+    const raws = [50, 50, 60, 50, 50].map((s) =>
+      rawOf(s, s, { brightness: { ...rawOf(1, 1).brightness, p99: 0.5 } }),
+    );
     const result = scoreDataset(raws, { thresholds: { odd_size: 0.5, dark: 0.6 } });
     expect(result.every((r) => !r.issues.includes("odd_size"))).toBe(true);
     expect(result.every((r) => r.issues.includes("dark"))).toBe(true);
   });
 
   it("flags are strictly below the threshold", () => {
-    const atThreshold = rawOf(10, 10, { brightness: { ...rawOf(1, 1).brightness, p99: DEFAULT_ISSUE_THRESHOLDS.dark } });
+    const atThreshold = rawOf(10, 10, {
+      brightness: { ...rawOf(1, 1).brightness, p99: DEFAULT_ISSUE_THRESHOLDS.dark },
+    });
     expect(scoreDataset([atThreshold])[0]?.issues).not.toContain("dark");
   });
 
   it("blurry: the histogram term counts only above 0.18", () => {
     // grayStd 10 -> 1 - e^-0.1 = 0.095 (dropped); grayStd 30 -> 0.259 (kept).
-    const [low, high] = scoreDataset([rawOf(8, 8, { blurriness: 10, grayStd: 10 }), rawOf(8, 8, { blurriness: 10, grayStd: 30 })]);
+    const [low, high] = scoreDataset([
+      rawOf(8, 8, { blurriness: 10, grayStd: 10 }),
+      rawOf(8, 8, { blurriness: 10, grayStd: 30 }),
+    ]);
     expect(low?.scores.blurry).toBeCloseTo(1 - Math.exp(-0.1), 12);
     expect(high?.scores.blurry).toBeCloseTo(2 - Math.exp(-0.1) - Math.exp(-0.3), 12);
   });
 
   it("every score lies in 0..1 and issues follow ISSUE_NAMES order", () => {
-    const raws = [rawOf(1, 1000, { entropy: 20, blurriness: 1e6, grayStd: 1e6 }), rawOf(1000, 1, { entropy: 0 })];
+    const raws = [
+      rawOf(1, 1000, { entropy: 20, blurriness: 1e6, grayStd: 1e6 }),
+      rawOf(1000, 1, { entropy: 0 }),
+    ];
     for (const { scores, issues } of scoreDataset(raws)) {
       for (const name of ISSUE_NAMES) expect(scores[name]).toBeGreaterThanOrEqual(0);
       for (const name of ISSUE_NAMES) expect(scores[name]).toBeLessThanOrEqual(1);

@@ -1,5 +1,5 @@
-import type { AuditResult } from "@sc/lab";
 import { scoreColumns } from "./order.js";
+import type { AuditResult } from "./result.js";
 
 /** Spreadsheet apps evaluate cells starting with these as formulas (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;

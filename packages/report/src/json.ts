@@ -1,11 +1,12 @@
-import type { AuditResult } from "@sc/lab";
+import type { AuditResult } from "./result.js";
 
 /** Recursively orders object keys so equal results always serialise to identical bytes (diffable). */
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== "object") return value;
   const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value).sort())
+    sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
   return sorted;
 }
 

@@ -1,6 +1,7 @@
 /** Fitting text into a terminal width. Lengths count code points; wide CJK glyphs are not measured. */
 
 /** Our own SGR colour codes take no columns (user strings never hold ESC: they pass showControls). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matches the ESC of our own colour codes.
 const SGR = /\u001b\[[0-9;]*m/g;
 
 export function length(text: string): number {
@@ -43,4 +44,12 @@ export function padEnd(text: string, size: number): string {
 
 export function padStart(text: string, size: number): string {
   return " ".repeat(Math.max(0, size - length(text))) + text;
+}
+
+/** Column width for a list of cells: the widest one, at most `cap` (no spread: lists may be huge). */
+export function widest(texts: readonly string[], cap: number, floor = 0): number {
+  return Math.min(
+    cap,
+    texts.reduce((max, text) => Math.max(max, length(text)), floor),
+  );
 }

@@ -1,4 +1,4 @@
-import type { AuditResult, CorrelationEntry, IssueSummaryEntry } from "@sc/lab";
+import type { AuditResult, CorrelationEntry, IssueSummaryEntry } from "./result.js";
 
 /**
  * What every renderer shows in the same order, so the text report and the HTML page never disagree.

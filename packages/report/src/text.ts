@@ -1,9 +1,9 @@
-import type { AuditResult, CorrelationEntry, ImageRef } from "@sc/lab";
 import { type Painter, painter } from "./ansi.js";
 import { showControls } from "./escape.js";
 import { fixed, percent, plural, pValue } from "./format.js";
-import { length, padEnd, padStart, shorten, wrap } from "./layout.js";
+import { length, padEnd, padStart, shorten, widest, wrap } from "./layout.js";
 import { cleanIssues, LEGEND, orderedCorrelations, orderedIssues } from "./order.js";
+import type { AuditResult, CorrelationEntry, ImageRef } from "./result.js";
 
 export interface TextOptions {
   /** Emit ANSI colour codes (the CLI passes `process.stdout.isTTY`). */
@@ -24,7 +24,10 @@ interface Context {
 
 /** A Datalab `report()`-style plain-text summary of an audit. */
 export function renderText(result: AuditResult, options: TextOptions): string {
-  const ctx: Context = { paint: painter(options.color), width: Math.max(40, Math.floor(options.width ?? 80)) };
+  const ctx: Context = {
+    paint: painter(options.color),
+    width: Math.max(40, Math.floor(options.width ?? 80)),
+  };
   const sections = [
     header(result, ctx),
     datasetSection(result, ctx),
@@ -47,7 +50,7 @@ function fitLine(ctx: Context, line: string, indent = "  "): string[] {
 }
 
 /** A path (or label) that fits in what is left of the line after `used` columns. */
-function fit(ctx: Context, text: string, used: number): string {
+function clip(ctx: Context, text: string, used: number): string {
   return shorten(safe(text), Math.max(12, ctx.width - used));
 }
 
@@ -55,7 +58,7 @@ function header(result: AuditResult, ctx: Context): string[] {
   const tool = `${safe(result.tool.name)} ${safe(result.tool.version)}`;
   return [
     heading(ctx, "Spurious correlation audit"),
-    `Source: ${fit(ctx, result.dataset.source, 8 + 3 + length(safe(result.dataset.kind)))} (${safe(result.dataset.kind)})`,
+    `Source: ${clip(ctx, result.dataset.source, 8 + 3 + length(safe(result.dataset.kind)))} (${safe(result.dataset.kind)})`,
     ...fitLine(ctx, `Tool: ${tool}, decoder ${safe(result.dataset.decoder)}`),
   ];
 }
@@ -74,19 +77,24 @@ function datasetSection(result: AuditResult, ctx: Context): string[] {
     const classes = [...dataset.classes].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
     lines.push(`  ${plural(classes.length, "class", "classes")}:`);
     const shown = classes.slice(0, MAX_CLASSES);
-    const labelWidth = Math.min(30, ctx.width - 20, Math.max(...shown.map((c) => length(safe(c.label))), 5));
+    const labelWidth = widest(
+      shown.map((c) => safe(c.label)),
+      Math.min(30, ctx.width - 20),
+      5,
+    );
     for (const entry of shown) {
       const label = padEnd(shorten(safe(entry.label), labelWidth), labelWidth);
       lines.push(`    ${label} ${padStart(String(entry.count), 7)}  ${percent(entry.count, dataset.images)}`);
     }
-    if (classes.length > shown.length) lines.push(`    … ${plural(classes.length - shown.length, "more class", "more classes")}`);
+    if (classes.length > shown.length)
+      lines.push(`    … ${plural(classes.length - shown.length, "more class", "more classes")}`);
   }
 
   if (errors.length > 0) {
     lines.push(`  ${ctx.paint("yellow", "Files that could not be read")} (${errors.length}):`);
     for (const error of errors.slice(0, MAX_ERRORS)) {
-      const path = fit(ctx, error.path, 6 + 20);
-      lines.push(`    ${path}: ${fit(ctx, error.message, 6 + length(path))}`);
+      const path = clip(ctx, error.path, 6 + 20);
+      lines.push(`    ${path}: ${clip(ctx, error.message, 6 + length(path))}`);
     }
     if (errors.length > MAX_ERRORS) lines.push(`    … ${errors.length - MAX_ERRORS} more`);
   }
@@ -95,21 +103,27 @@ function datasetSection(result: AuditResult, ctx: Context): string[] {
 
 function imageLine(ctx: Context, indent: string, ref: ImageRef, prefix = ""): string {
   const score = fixed(ref.score);
-  return `${indent}${prefix}${fit(ctx, ref.path, length(indent) + length(prefix) + score.length + 3)} (${score})`;
+  return `${indent}${prefix}${clip(ctx, ref.path, length(indent) + length(prefix) + score.length + 3)} (${score})`;
 }
 
 function issueSection(result: AuditResult, ctx: Context): string[] {
   const lines = [heading(ctx, "Issues"), ...wrap("Images per issue type, worst first.", ctx.width, "  ")];
   const issues = orderedIssues(result);
   if (issues.length === 0) lines.push("  No image was flagged for any issue.");
-  const nameWidth = Math.max(0, ...issues.map((entry) => entry.issue.length));
+  const nameWidth = widest(
+    issues.map((entry) => safe(entry.issue)),
+    20,
+  );
   for (const entry of issues) {
-    const name = padEnd(safe(entry.issue), nameWidth);
-    lines.push(`  ${ctx.paint("red", name)} ${padStart(String(entry.count), 7)}  ${percent(entry.count, result.dataset.images)}`);
+    const name = padEnd(shorten(safe(entry.issue), nameWidth), nameWidth);
+    lines.push(
+      `  ${ctx.paint("red", name)} ${padStart(String(entry.count), 7)}  ${percent(entry.count, result.dataset.images)}`,
+    );
     for (const ref of entry.worst.slice(0, MAX_WORST)) lines.push(imageLine(ctx, "      ", ref));
   }
   const clean = cleanIssues(result);
-  if (clean.length > 0 && issues.length > 0) lines.push(...wrap(`No images flagged for: ${clean.join(", ")}.`, ctx.width, "  "));
+  if (clean.length > 0 && issues.length > 0)
+    lines.push(...wrap(`No images flagged for: ${clean.join(", ")}.`, ctx.width, "  "));
   return lines;
 }
 
@@ -135,8 +149,13 @@ function correlationSection(result: AuditResult, ctx: Context): string[] {
     return lines;
   }
   const flagged = entries.filter((entry) => entry.flagged).length;
-  lines.push(`  ${flagged > 0 ? ctx.paint("red", `${plural(flagged, "property", "properties")} flagged`) : "No property flagged."}`);
-  const nameWidth = Math.max(...entries.map((entry) => entry.property.length));
+  lines.push(
+    `  ${flagged > 0 ? ctx.paint("red", `${plural(flagged, "property", "properties")} flagged`) : "No property flagged."}`,
+  );
+  const nameWidth = widest(
+    entries.map((entry) => safe(entry.property)),
+    20,
+  );
   for (const entry of entries) lines.push(...correlationLines(ctx, entry, nameWidth));
   return lines;
 }
@@ -145,8 +164,13 @@ function correlationLines(ctx: Context, entry: CorrelationEntry, nameWidth: numb
   const mark = entry.flagged ? ctx.paint("red", "FLAGGED") : ctx.paint("green", "ok     ");
   const numbers = `score ${fixed(entry.score)}  p ${pValue(entry.pValue)}  accuracy ${fixed(entry.accuracy, 2)} vs baseline ${fixed(entry.baseline, 2)}`;
   const indent = "      ";
-  const lines = fitLine(ctx, `  ${mark} ${padEnd(safe(entry.property), nameWidth)}  ${numbers}`, indent);
-  if (entry.flagged && entry.attribution) lines.push(...wrap(safe(entry.attribution.sentence), ctx.width, indent));
+  const lines = fitLine(
+    ctx,
+    `  ${mark} ${padEnd(shorten(safe(entry.property), nameWidth), nameWidth)}  ${numbers}`,
+    indent,
+  );
+  if (entry.flagged && entry.attribution)
+    lines.push(...wrap(safe(entry.attribution.sentence), ctx.width, indent));
   if (entry.note) lines.push(...wrap(`Note: ${safe(entry.note)}`, ctx.width, indent));
   if (entry.flagged) {
     if (entry.minimum) lines.push(imageLine(ctx, indent, entry.minimum, "min: "));
@@ -156,5 +180,8 @@ function correlationLines(ctx: Context, entry: CorrelationEntry, nameWidth: numb
 }
 
 function legendSection(ctx: Context): string[] {
-  return [heading(ctx, "Legend"), ...LEGEND.flatMap((text) => wrap(text, ctx.width, "  ").map((line) => ctx.paint("dim", line)))];
+  return [
+    heading(ctx, "Legend"),
+    ...LEGEND.flatMap((text) => wrap(text, ctx.width, "  ").map((line) => ctx.paint("dim", line))),
+  ];
 }

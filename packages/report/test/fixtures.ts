@@ -1,11 +1,19 @@
-import type { AuditResult, ImageRecord, IssueName, IssueScores } from "@sc/lab";
+import type { AuditResult, ImageRecord, IssueName, IssueScores } from "../src/result.js";
 
 export const HOSTILE_IMG = "day/<img src=x onerror=alert(1)>.jpg";
 export const ANSI_NAME = "night/\u001b[31mred\u001b[0m.png";
 export const SCRIPT_LABEL = "night</script><script>alert(1)</script>";
-export const FORMULA_NAME = "=HYPERLINK(\"http://evil\",\"x\").jpg";
+export const FORMULA_NAME = '=HYPERLINK("evil","x").jpg';
 
-const ISSUES: IssueName[] = ["dark", "light", "low_information", "odd_aspect_ratio", "odd_size", "grayscale", "blurry"];
+const ISSUES: IssueName[] = [
+  "dark",
+  "light",
+  "low_information",
+  "odd_aspect_ratio",
+  "odd_size",
+  "grayscale",
+  "blurry",
+];
 
 const THRESHOLDS: IssueScores = {
   dark: 0.32,

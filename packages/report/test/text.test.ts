@@ -3,6 +3,7 @@ import { length } from "../src/layout.js";
 import { renderText } from "../src/text.js";
 import { ANSI_NAME, labeledResult, unlabeledResult } from "./fixtures.js";
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matches the ESC of the colour codes.
 const OUR_SGR = /\u001b\[(?:0|1|2|31|32|33)m/g;
 
 function indexes(text: string, needles: string[]): number[] {
@@ -28,7 +29,11 @@ describe("renderText", () => {
   });
 
   it("lists issue types most common first with their worst images", () => {
-    const [dark, worst, blurry] = indexes(plain, ["  dark         5  50.0%", "night/c.jpg (0.100)", "  blurry       1  10.0%"]);
+    const [dark, worst, blurry] = indexes(plain, [
+      "  dark         5  50.0%",
+      "night/c.jpg (0.100)",
+      "  blurry       1  10.0%",
+    ]);
     expect(dark).toBeLessThan(worst as number);
     expect(worst).toBeLessThan(blurry as number);
     expect(plain).toContain("No images flagged for: light, low_information");
@@ -50,6 +55,7 @@ describe("renderText", () => {
   });
 
   it("has no escape codes when colour is off and neutralises hostile ones", () => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserts that no control character is left.
     expect(plain).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     expect(plain).toContain("night/\\x1B[31mred\\x1B[0m.png");
     expect(plain).toContain("evil\\x1B]0;pwned\\x07.png");

@@ -9,7 +9,7 @@ export interface CsvRecord {
 /** A record longer than this is refused: an unbalanced quote must not make one field eat memory. */
 export const DEFAULT_MAX_RECORD_CHARS = 1 << 20;
 
-const enum State {
+enum State {
   FieldStart,
   Unquoted,
   Quoted,

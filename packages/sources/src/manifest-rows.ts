@@ -17,7 +17,15 @@ export interface ManifestColumnOptions {
 }
 
 /** Header names tried, ignoring case, when no column name is given (CSV only). */
-export const PATH_COLUMN_ALIASES = ["path", "image", "file", "filename", "file_name", "filepath", "image_path"];
+export const PATH_COLUMN_ALIASES = [
+  "path",
+  "image",
+  "file",
+  "filename",
+  "file_name",
+  "filepath",
+  "image_path",
+];
 export const LABEL_COLUMN_ALIASES = ["label", "class", "category"];
 
 /**
@@ -33,7 +41,10 @@ export class ManifestRowChecker {
 
   /** Records a rejected row; `path` may be empty when the row names none. */
   reject(path: string, line: number, reason: string): undefined {
-    const problem = { path: path === "" ? this.manifestName : path, message: `${this.manifestName} line ${line}: ${reason}` };
+    const problem = {
+      path: path === "" ? this.manifestName : path,
+      message: `${this.manifestName} line ${line}: ${reason}`,
+    };
     this.rejected.push({ line, problem });
     return undefined;
   }
@@ -80,14 +91,20 @@ export class CsvManifestRows {
     if (record.unterminatedQuote) return this.checker.reject("", record.line, "quoted field never closed");
     const named = rawPath ?? "";
     if (rawPath === undefined) return this.checker.reject(named, record.line, `missing column "${pathName}"`);
-    if (rawLabel === undefined) return this.checker.reject(named, record.line, `missing column "${labelName}"`);
+    if (rawLabel === undefined)
+      return this.checker.reject(named, record.line, `missing column "${labelName}"`);
     return this.checker.check(record.line, rawPath, rawLabel);
   }
 
   private readHeader(header: string[]) {
     const path = findColumn(header, this.options.pathColumn, PATH_COLUMN_ALIASES);
     const label = findColumn(header, this.options.labelColumn, LABEL_COLUMN_ALIASES);
-    const missing = path === -1 ? (this.options.pathColumn ?? "path") : label === -1 ? (this.options.labelColumn ?? "label") : "";
+    const missing =
+      path === -1
+        ? (this.options.pathColumn ?? "path")
+        : label === -1
+          ? (this.options.labelColumn ?? "label")
+          : "";
     if (missing !== "") {
       throw new DatasetError(
         this.location,
@@ -127,7 +144,11 @@ export class JsonlManifestRows {
     try {
       row = JSON.parse(text);
     } catch (error) {
-      return this.checker.reject("", line, `malformed JSON (${error instanceof Error ? error.message : error})`);
+      return this.checker.reject(
+        "",
+        line,
+        `malformed JSON (${error instanceof Error ? error.message : error})`,
+      );
     }
     if (typeof row !== "object" || row === null || Array.isArray(row)) {
       return this.checker.reject("", line, "not a JSON object");
@@ -137,7 +158,8 @@ export class JsonlManifestRows {
     const label = fields[this.labelKey];
     const named = typeof path === "string" ? path : "";
     if (path === undefined) return this.checker.reject(named, line, `missing column "${this.pathKey}"`);
-    if (typeof path !== "string") return this.checker.reject(named, line, `"${this.pathKey}" is not a string`);
+    if (typeof path !== "string")
+      return this.checker.reject(named, line, `"${this.pathKey}" is not a string`);
     if (label === undefined) return this.checker.reject(named, line, `missing column "${this.labelKey}"`);
     if (typeof label !== "string" && !(typeof label === "number" && Number.isFinite(label))) {
       return this.checker.reject(named, line, `"${this.labelKey}" is not a string or a number`);

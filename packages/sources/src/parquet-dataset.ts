@@ -1,4 +1,10 @@
-import { type AsyncBuffer, type FileMetaData, parquetMetadataAsync, parquetRead, parquetSchema } from "hyparquet";
+import {
+  type AsyncBuffer,
+  type FileMetaData,
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+} from "hyparquet";
 import { compareCodeUnits } from "./code-unit-order.js";
 import { DatasetError, reasonOf } from "./dataset-error.js";
 import { hfClassNames } from "./hf-class-names.js";
@@ -49,7 +55,10 @@ export async function openParquetShards(
     }
   }
   if (layouts.length === 0) {
-    const reason = problems.length === 1 ? problems[0]?.message : `no usable shard (${problems.map((p) => `${p.path}: ${p.message}`).join("; ")})`;
+    const reason =
+      problems.length === 1
+        ? problems[0]?.message
+        : `no usable shard (${problems.map((p) => `${p.path}: ${p.message}`).join("; ")})`;
     throw new DatasetError(root, shards.length === 0 ? "empty" : "malformed", reason ?? "no Parquet files");
   }
   if (layouts.every((layout) => layout.metadata.num_rows === 0n)) {
@@ -82,7 +91,8 @@ async function shardLayout(shard: ParquetShard, options: ParquetColumnOptions): 
         columns.find(isImageStruct))
       : columns.find((column) => column.element.name === options.imageColumn);
   if (!image || !isImageStruct(image)) {
-    const wanted = options.imageColumn === undefined ? "no image column" : `column "${options.imageColumn}" is not`;
+    const wanted =
+      options.imageColumn === undefined ? "no image column" : `column "${options.imageColumn}" is not`;
     throw new Error(`${wanted} (a struct with a "bytes" field); ${listing}`);
   }
   const labelColumn = options.labelColumn ?? "label";
@@ -167,16 +177,19 @@ function toLabel(value: unknown, names: string[] | undefined): { name: string } 
     if (value === -1 || value === -1n) return { error: "no label (-1)" };
     if (!names) return { name: String(value) };
     const name = names[Number(value)];
-    return name === undefined ? { error: `label ${value} is not one of the ${names.length} class names` } : { name };
+    return name === undefined
+      ? { error: `label ${value} is not one of the ${names.length} class names` }
+      : { name };
   }
-  const name = text(value);
-  if (name === undefined) return { error: "no label" };
+  const name = value instanceof Uint8Array ? utf8.decode(value) : value;
+  if (typeof name !== "string") return { error: "no label" };
   return name.trim() === "" ? { error: "empty label" } : { name };
 }
 
+/** A non-empty string stored as text or as unannotated bytes. */
 function text(value: unknown): string | undefined {
-  if (typeof value === "string") return value === "" ? undefined : value;
-  return value instanceof Uint8Array && value.length > 0 ? utf8.decode(value) : undefined;
+  const decoded = value instanceof Uint8Array ? utf8.decode(value) : value;
+  return typeof decoded === "string" && decoded !== "" ? decoded : undefined;
 }
 
 /** Minimal Blob shape (a browser File qualifies) read lazily, slice by slice. */

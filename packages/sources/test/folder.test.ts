@@ -52,7 +52,12 @@ describe("folder per class", () => {
 
   it("keeps hostile names as plain data", async () => {
     const root = await tempDir();
-    const names = ['<img src=x onerror=alert(1)>.jpg', 'quote"s \'and\' `ticks`.png', "tab\there.jpg", "日本語.jpg"];
+    const names = [
+      "<img src=x onerror=alert(1)>.jpg",
+      "quote\"s 'and' `ticks`.png",
+      "tab\there.jpg",
+      "日本語.jpg",
+    ];
     await writeTree(root, Object.fromEntries(names.map((name) => [`cls/${name}`, "x"])));
     const items = await collect(await openDataset(root));
     expect(items.map((item) => item.path)).toEqual(names.map((name) => `cls/${name}`).sort());
@@ -115,7 +120,10 @@ describe("folder per class", () => {
     await writeTree(root, { "cat/notes.txt": "n", ".hidden.jpg": "h" });
     const failure = openDataset(root);
     await expect(failure).rejects.toThrow(DatasetError);
-    await expect(failure).rejects.toMatchObject({ code: "empty", message: `${root}: holds no images (2 other files ignored)` });
+    await expect(failure).rejects.toMatchObject({
+      code: "empty",
+      message: `${root}: holds no images (2 other files ignored)`,
+    });
   });
 
   it("reads bytes lazily: a file changed after opening is read as it is now", async () => {

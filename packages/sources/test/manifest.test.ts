@@ -96,9 +96,7 @@ describe("CSV manifest", () => {
     await writeTree(root, { "a.jpg": "a", "m.csv": 'path,label\na.jpg,cat\n"b.jpg,dog\nc.jpg,cat\n' });
     const dataset = await openDataset(join(root, "m.csv"));
     expect(await pathsAndLabels(dataset)).toEqual([["a.jpg", "cat"]]);
-    expect(dataset.problems).toEqual([
-      { path: "m.csv", message: "m.csv line 3: quoted field never closed" },
-    ]);
+    expect(dataset.problems).toEqual([{ path: "m.csv", message: "m.csv line 3: quoted field never closed" }]);
   });
 
   it("fails when no row is usable, quoting the first problem", async () => {
@@ -166,8 +164,12 @@ describe("toDatasetPath", () => {
   it("normalizes inside the root and refuses the rest", () => {
     expect(toDatasetPath("a/./b//c\\d.jpg")).toEqual({ path: "a/b/c/d.jpg" });
     expect(toDatasetPath("a/../b.jpg")).toEqual({ path: "b.jpg" });
-    expect(toDatasetPath("a/../../b.jpg")).toEqual({ error: 'path "a/../../b.jpg" escapes the dataset root' });
-    expect(toDatasetPath("\\\\server\\share")).toEqual({ error: 'absolute path "\\\\server\\share" is not allowed' });
+    expect(toDatasetPath("a/../../b.jpg")).toEqual({
+      error: 'path "a/../../b.jpg" escapes the dataset root',
+    });
+    expect(toDatasetPath("\\\\server\\share")).toEqual({
+      error: 'absolute path "\\\\server\\share" is not allowed',
+    });
     expect(toDatasetPath("./")).toEqual({ error: 'path "./" names no file' });
     expect(toDatasetPath("a\0b")).toEqual({ error: "path contains a NUL character" });
   });

@@ -1,5 +1,6 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { parquetMetadata } from "hyparquet";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { asyncBufferFromBlob, openDataset, openParquetShards } from "../src/index.js";
@@ -58,7 +59,10 @@ describe("Hugging Face Parquet", () => {
       { bytes: bytes(6), path: "y.jpg" },
       null,
     ];
-    await writeFile(file, new Uint8Array(hfParquet(images, [0, 1, 1, 0, -1, 7, 1], { names: ["cat", "dog"], rowGroupSize: 2 })));
+    await writeFile(
+      file,
+      new Uint8Array(hfParquet(images, [0, 1, 1, 0, -1, 7, 1], { names: ["cat", "dog"], rowGroupSize: 2 })),
+    );
     const dataset = await openDataset(file);
     expect(dataset.kind).toBe("parquet");
     expect(dataset.classes).toEqual(["cat", "dog"]);
@@ -80,7 +84,18 @@ describe("Hugging Face Parquet", () => {
 
   it("reads string labels and integer labels without names as given", async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, "s.parquet"), new Uint8Array(hfParquet([{ bytes: bytes(1), path: "a" }, { bytes: bytes(2), path: "b" }], ["bird", ""])));
+    await writeFile(
+      join(dir, "s.parquet"),
+      new Uint8Array(
+        hfParquet(
+          [
+            { bytes: bytes(1), path: "a" },
+            { bytes: bytes(2), path: "b" },
+          ],
+          ["bird", ""],
+        ),
+      ),
+    );
     await writeFile(join(dir, "n.parquet"), new Uint8Array(hfParquet([{ bytes: bytes(1), path: "a" }], [4])));
     const strings = await openDataset(join(dir, "s.parquet"));
     expect(await pathsAndLabels(strings)).toEqual([["a", "bird"]]);
@@ -92,8 +107,14 @@ describe("Hugging Face Parquet", () => {
   it("reads a folder of shards in name order and skips a corrupt shard as a problem", async () => {
     const dir = await tempDir();
     const names = ["a", "b"];
-    await writeFile(join(dir, "train-00001-of-00002.parquet"), new Uint8Array(hfParquet([{ bytes: bytes(2), path: null }], [1], { names })));
-    await writeFile(join(dir, "train-00000-of-00002.parquet"), new Uint8Array(hfParquet([{ bytes: bytes(1), path: null }], [0], { names })));
+    await writeFile(
+      join(dir, "train-00001-of-00002.parquet"),
+      new Uint8Array(hfParquet([{ bytes: bytes(2), path: null }], [1], { names })),
+    );
+    await writeFile(
+      join(dir, "train-00000-of-00002.parquet"),
+      new Uint8Array(hfParquet([{ bytes: bytes(1), path: null }], [0], { names })),
+    );
     await writeTree(dir, { "zz-broken.parquet": "not parquet at all", ".hidden": "x" });
     const dataset = await openDataset(dir);
     expect(dataset.kind).toBe("parquet");
@@ -109,7 +130,10 @@ describe("Hugging Face Parquet", () => {
   it("finds the image struct under another name, or takes the configured columns", async () => {
     const dir = await tempDir();
     const file = join(dir, "x.parquet");
-    await writeFile(file, new Uint8Array(hfParquet([{ bytes: bytes(9), path: "p.png" }], [0], { imageColumn: "img" })));
+    await writeFile(
+      file,
+      new Uint8Array(hfParquet([{ bytes: bytes(9), path: "p.png" }], [0], { imageColumn: "img" })),
+    );
     expect(await pathsAndLabels(await openDataset(file))).toEqual([["p.png", "0"]]);
     await expect(openDataset(file, { imageColumn: "id" })).rejects.toMatchObject({
       code: "malformed",
@@ -122,17 +146,17 @@ describe("Hugging Face Parquet", () => {
 
   it("works from an in-memory Blob, as the browser gives a File", async () => {
     const buffer = hfParquet([{ bytes: bytes(7, 7), path: "mem.jpg" }], [1], { names: ["x", "y"] });
-    const dataset = await openParquetShards("upload", [{ name: "u.parquet", file: asyncBufferFromBlob(new Blob([buffer])) }]);
+    const dataset = await openParquetShards("upload", [
+      { name: "u.parquet", file: asyncBufferFromBlob(new Blob([buffer])) },
+    ]);
     const [item] = await collect(dataset);
     expect([item?.path, item?.label, [...((await item?.read()) ?? [])]]).toEqual(["mem.jpg", "y", [7, 7]]);
   });
 
   it("reports an unreadable row group and goes on with the next", async () => {
-    const dir = await tempDir();
-    const file = join(dir, "t.parquet");
     const images = [0, 1, 2, 3].map((i) => ({ bytes: bytes(i, i, i, i), path: `${i}.jpg` }));
     const data = new Uint8Array(hfParquet(images, [0, 0, 1, 1], { names: ["a", "b"], rowGroupSize: 2 }));
-    const dataset = await openParquetShards(dir, [{ name: "t.parquet", file: data.buffer }]);
+    const dataset = await openParquetShards("mem", [{ name: "t.parquet", file: data.buffer }]);
     // Corrupt the first row group's column data (it starts after the 4-byte "PAR1" magic).
     data.fill(0xff, 4, 40);
     expect(await pathsAndLabels(dataset)).toEqual([
@@ -140,10 +164,38 @@ describe("Hugging Face Parquet", () => {
       ["3.jpg", "b"],
     ]);
     expect(dataset.problems).toEqual([
-      { path: "t.parquet", message: expect.stringMatching(/^row group 0 \(rows 0\.\.1\) unreadable \(.+\)$/) },
+      {
+        path: "t.parquet",
+        message: expect.stringMatching(/^row group 0 \(rows 0\.\.1\) unreadable \(.+\)$/),
+      },
     ]);
-    await writeFile(file, data);
-    expect((await readFile(file)).length).toBe(data.length);
+  });
+
+  it("reads only the row group it is yielding from", async () => {
+    const images = [0, 1, 2, 3, 4, 5].map((i) => ({ bytes: new Uint8Array(64).fill(i), path: `${i}.jpg` }));
+    const data = hfParquet(images, [0, 0, 1, 1, 0, 1], { rowGroupSize: 2 });
+    const slices: number[] = [];
+    const file = {
+      byteLength: data.byteLength,
+      slice(start: number, end?: number) {
+        slices.push(start);
+        return data.slice(start, end);
+      },
+    };
+    const dataset = await openParquetShards("mem", [{ name: "t.parquet", file }]);
+    const { row_groups } = parquetMetadata(data);
+    const groupStart = (group: number) =>
+      Math.min(
+        ...(row_groups[group]?.columns ?? []).map((column) => Number(column.meta_data?.data_page_offset)),
+      );
+    slices.length = 0;
+    const iterator = dataset.items()[Symbol.asyncIterator]();
+    expect((await iterator.next()).value?.path).toBe("0.jpg");
+    expect(slices.length).toBeGreaterThan(0);
+    expect(Math.max(...slices)).toBeLessThan(groupStart(1));
+    await iterator.next();
+    await iterator.next();
+    expect(Math.max(...slices)).toBeLessThan(groupStart(2));
   });
 
   it("fails when no shard is usable or there are no rows", async () => {

@@ -17,11 +17,22 @@ const frameName = (marker: number): string =>
       ? "arithmetic-coded JPEG"
       : "hierarchical JPEG";
 
-const isFrameMarker = (m: number): boolean => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
+const isFrameMarker = (m: number): boolean =>
+  m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
 // RSTn, SOI, TEM carry no length field.
 const isStandalone = (m: number): boolean => (m >= 0xd0 && m <= 0xd8) || m === 0x01;
 
-export const isJpeg = (bytes: Uint8Array): boolean => bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+/**
+ * Each progressive scan costs jpeg-js a pass over every block however few bytes it has, so a small
+ * file with thousands of scans would take minutes; encoders write about ten.
+ */
+export const MAX_SCANS = 256;
+
+export const isJpeg = (bytes: Uint8Array): boolean =>
+  bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+
+const isAdobeSegment = (bytes: Uint8Array, at: number): boolean =>
+  String.fromCharCode(...bytes.subarray(at, at + 5)) === "Adobe";
 
 const u16 = (bytes: Uint8Array, at: number): number => ((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0);
 
@@ -31,6 +42,7 @@ const u16 = (bytes: Uint8Array, at: number): number => ((bytes[at] ?? 0) << 8) |
  */
 export function readJpegHeader(bytes: Uint8Array): JpegHeader {
   let frame: JpegHeader | undefined;
+  let adobe = false;
   let offset = 2;
   while (offset < bytes.length) {
     if (bytes[offset] !== 0xff) {
@@ -44,29 +56,48 @@ export function readJpegHeader(bytes: Uint8Array): JpegHeader {
     if (marker === 0xd9) throw new ImageError("corrupt", "corrupt JPEG: end-of-image marker before any scan");
     if (offset + 2 > bytes.length) break;
     const length = u16(bytes, offset);
-    if (length < 2) throw new ImageError("corrupt", `corrupt JPEG: segment 0xff${marker.toString(16)} of length ${length}`);
+    if (length < 2)
+      throw new ImageError("corrupt", `corrupt JPEG: segment 0xff${marker.toString(16)} of length ${length}`);
     if (marker === 0xda) {
       if (!frame) throw new ImageError("corrupt", "corrupt JPEG: scan before the frame header");
+      // Without Adobe's marker the meaning of four components is unknown; jpeg-js refuses them too.
+      if (frame.components === 4 && !adobe) {
+        throw new ImageError(
+          "unsupported_format",
+          "unsupported format: 4-component JPEG without an Adobe colour marker",
+        );
+      }
       if (!hasEndOfImage(bytes, offset + length)) {
         throw new ImageError("truncated", "truncated JPEG: no end-of-image marker");
       }
+      const scans = countScans(bytes, offset - 2);
+      if (scans > MAX_SCANS) {
+        throw new ImageError("corrupt", `corrupt JPEG: ${scans} scans, more than the ${MAX_SCANS} accepted`);
+      }
       return frame;
     }
+    if (marker === 0xee && isAdobeSegment(bytes, offset + 2)) adobe = true;
     if (isFrameMarker(marker) && !frame) frame = readFrame(bytes, offset, marker);
     offset += length;
   }
-  throw new ImageError("truncated", frame ? "truncated JPEG: no image data" : "truncated JPEG: no frame header");
+  throw new ImageError(
+    "truncated",
+    frame ? "truncated JPEG: no image data" : "truncated JPEG: no frame header",
+  );
 }
 
 function readFrame(bytes: Uint8Array, offset: number, marker: number): JpegHeader {
   if (offset + 8 > bytes.length) throw new ImageError("truncated", "truncated JPEG: incomplete frame header");
-  if (!SUPPORTED_FRAMES.has(marker)) throw new ImageError("unsupported_format", `unsupported format: ${frameName(marker)}`);
+  if (!SUPPORTED_FRAMES.has(marker))
+    throw new ImageError("unsupported_format", `unsupported format: ${frameName(marker)}`);
   const precision = bytes[offset + 2] as number;
   const height = u16(bytes, offset + 3);
   const width = u16(bytes, offset + 5);
   const components = bytes[offset + 7] as number;
-  if (precision !== 8) throw new ImageError("unsupported_format", `unsupported format: ${precision}-bit JPEG`);
-  if (width === 0 || height === 0) throw new ImageError("corrupt", `corrupt JPEG: invalid size ${width}x${height}`);
+  if (precision !== 8)
+    throw new ImageError("unsupported_format", `unsupported format: ${precision}-bit JPEG`);
+  if (width === 0 || height === 0)
+    throw new ImageError("corrupt", `corrupt JPEG: invalid size ${width}x${height}`);
   if (components !== 1 && components !== 3 && components !== 4) {
     throw new ImageError("unsupported_format", `unsupported format: JPEG with ${components} components`);
   }
@@ -82,4 +113,13 @@ function hasEndOfImage(bytes: Uint8Array, scanStart: number): boolean {
     if (bytes[i] === 0xff && bytes[i + 1] === 0xd9) return true;
   }
   return false;
+}
+
+/** Start-of-scan markers from `from` on (entropy-coded data stuffs 0xff as 0xff00, so it has none). */
+function countScans(bytes: Uint8Array, from: number): number {
+  let scans = 0;
+  for (let i = bytes.indexOf(0xff, from); i >= 0; i = bytes.indexOf(0xff, i + 1)) {
+    if (bytes[i + 1] === 0xda) scans++;
+  }
+  return scans;
 }

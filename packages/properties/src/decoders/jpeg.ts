@@ -4,10 +4,11 @@ import { isJpeg, type JpegHeader, readJpegHeader } from "./jpeg-header.js";
 import type { DecodedImage, ImageDecoder } from "./types.js";
 
 /**
- * jpeg-js counts its allocations (coefficients, component planes, output); about 24 bytes per pixel
- * for 4:4:4 colour. The cap follows the pixel limit so the pixel limit is the one that refuses images.
+ * jpeg-js counts its allocations: per component 4 bytes of coefficients and 1 byte of plane per
+ * sample, plus the component data and the output; 27 bytes per pixel for unsubsampled CMYK, plus
+ * block padding. The cap follows the pixel limit, so the pixel limit is the one that refuses images.
  */
-const BYTES_PER_PIXEL_BUDGET = 24;
+const BYTES_PER_PIXEL_BUDGET = 32;
 
 const gray = (rgb: Uint8Array): Uint8Array => {
   const out = new Uint8Array(rgb.length / 3);
@@ -34,13 +35,20 @@ export function createJpegDecoder(maxPixels: number): ImageDecoder {
       } catch (cause) {
         const message = cause instanceof Error ? cause.message : String(cause);
         const code = /limit exceeded|allocate/.test(message) ? "too_large" : "corrupt";
-        throw new ImageError(code, `${code === "too_large" ? "JPEG too large" : "corrupt JPEG"}: ${message}`, "<bytes>", {
-          cause,
-        });
+        throw new ImageError(
+          code,
+          `${code === "too_large" ? "JPEG too large" : "corrupt JPEG"}: ${message}`,
+          undefined,
+          {
+            cause,
+          },
+        );
       }
       const base = { width: h.width, height: h.height, storedGray: h.storedGray, codec: "jpeg" };
       // jpeg-js repeats a single component into R, G and B; the kernels need the one channel.
-      return h.storedGray ? { ...base, format: "gray", data: gray(rgb) } : { ...base, format: "rgb", data: rgb };
+      return h.storedGray
+        ? { ...base, format: "gray", data: gray(rgb) }
+        : { ...base, format: "rgb", data: rgb };
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { PixelImage } from "../kernel-types.js";
+import type { PixelImage } from "@sc/core-wasm";
 
 /** What a decoder learns from the first bytes, before allocating any pixel memory. */
 export interface ImageHeader {

@@ -5,7 +5,8 @@ import type { RawProperties } from "../raw-properties.js";
 const IQR_FACTOR = 3;
 
 /** The size of an image: sqrt(w * h), so equal areas get equal sizes. */
-export const imageSize = (raw: Pick<RawProperties, "width" | "height">): number => Math.sqrt(raw.width * raw.height);
+export const imageSize = (raw: Pick<RawProperties, "width" | "height">): number =>
+  Math.sqrt(raw.width * raw.height);
 
 export interface OddSizeScorer {
   score(raw: Pick<RawProperties, "width" | "height">): number;

@@ -30,7 +30,7 @@ const round = (value: number) => Math.round(value * 10) / 10;
 function row(group: ClassScores, index: number): SafeHtml {
   const top = TOP + index * ROW;
   const counts = histogram01(group.scores, BINS);
-  const peak = Math.max(1, ...counts);
+  const peak = counts.reduce((max, count) => Math.max(max, count), 1);
   const barWidth = PLOT / BINS;
   const bars = counts.map((count, bin) => {
     if (count === 0) return "";

@@ -1,6 +1,6 @@
-import type { AuditResult, CorrelationEntry } from "@sc/lab";
 import { fixed, pValue } from "../format.js";
 import { orderedCorrelations } from "../order.js";
+import type { AuditResult, CorrelationEntry } from "../result.js";
 import { type ClassScores, distributionChart } from "./chart.js";
 import { figure, type Thumbnails } from "./figure.js";
 import { html, type SafeHtml } from "./template.js";
@@ -14,9 +14,9 @@ function classScores(result: AuditResult, property: string): ClassScores[] {
     if (image.label === null) continue;
     const score = (image.scores as Record<string, number>)[property];
     if (typeof score !== "number") continue;
-    let scores = groups.get(image.label);
-    if (!scores) groups.set(image.label, (scores = []));
-    scores.push(score);
+    const scores = groups.get(image.label);
+    if (scores) scores.push(score);
+    else groups.set(image.label, [score]);
   }
   return [...groups]
     .map(([label, scores]) => ({ label, scores }))
@@ -25,7 +25,9 @@ function classScores(result: AuditResult, property: string): ClassScores[] {
 
 function summaryTable(entries: CorrelationEntry[]): SafeHtml {
   const rows = entries.map(
-    (entry) => html`<tr><td>${entry.flagged ? html`<span class="sc-badge">flagged</span> ` : ""}${entry.property}</td>
+    (
+      entry,
+    ) => html`<tr><td>${entry.flagged ? html`<span class="sc-badge">flagged</span> ` : ""}${entry.property}</td>
 <td class="sc-num${entry.flagged ? " sc-bad" : ""}">${fixed(entry.score)}</td><td class="sc-num">${pValue(entry.pValue)}</td>
 <td class="sc-num">${fixed(entry.accuracy, 2)}</td><td class="sc-num">${fixed(entry.baseline, 2)}</td><td>${entry.note ?? ""}</td></tr>\n`,
   );
@@ -42,7 +44,9 @@ ${attribution.classes.map((c) => html`<tr><td>${c.label}</td><td class="sc-num">
   const groups = classScores(result, entry.property);
   const shown = groups.slice(0, MAX_CHART_CLASSES);
   const more =
-    groups.length > shown.length ? html`<p class="sc-muted">Chart shows the ${shown.length} largest of ${groups.length} classes.</p>` : "";
+    groups.length > shown.length
+      ? html`<p class="sc-muted">Chart shows the ${shown.length} largest of ${groups.length} classes.</p>`
+      : "";
   const chart =
     shown.length > 0
       ? html`<figure class="sc-chartfig">${distributionChart({ property: entry.property, groups: shown, threshold: result.settings.issueThresholds[entry.property] })}<figcaption>${entry.property} score per class (histogram, median in red, dashed: issue threshold)</figcaption></figure>${more}`
@@ -63,9 +67,13 @@ export function correlationsSection(result: AuditResult, thumbnails: Thumbnails 
   const entries = orderedCorrelations(result);
   const intro = html`<p class="sc-muted">Label uncorrelatedness per property; flagged below ${fixed(threshold, 2)} with p &lt; ${alpha} (${compat} mode).</p>`;
   if (entries.length === 0) {
-    const why = result.dataset.labeled ? "No property was tested." : "Not measured: the dataset has no labels.";
+    const why = result.dataset.labeled
+      ? "No property was tested."
+      : "Not measured: the dataset has no labels.";
     return html`<section><h2>Spurious correlations</h2>${intro}<p>${why}</p></section>`;
   }
-  const findings = entries.filter((entry) => entry.flagged).map((entry) => finding(result, entry, thumbnails));
+  const findings = entries
+    .filter((entry) => entry.flagged)
+    .map((entry) => finding(result, entry, thumbnails));
   return html`<section><h2>Spurious correlations</h2>${intro}${summaryTable(entries)}${findings}</section>`;
 }

@@ -1,5 +1,5 @@
-import type { AuditResult } from "@sc/lab";
 import { percent, plural } from "../format.js";
+import type { AuditResult } from "../result.js";
 import { html, type SafeHtml } from "./template.js";
 
 /** Error lists are capped: a folder of a million unreadable files must not make a million-line page. */

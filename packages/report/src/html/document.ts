@@ -1,4 +1,4 @@
-import type { AuditResult } from "@sc/lab";
+import type { AuditResult } from "../result.js";
 import { contentSecurityPolicy } from "./csp.js";
 import { type HtmlOptions, renderHtmlReport } from "./report.js";
 import { REPORT_SCRIPT } from "./script.js";

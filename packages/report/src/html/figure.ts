@@ -1,5 +1,5 @@
-import type { ImageRef } from "@sc/lab";
 import { fixed } from "../format.js";
+import type { ImageRef } from "../result.js";
 import { html, type SafeHtml } from "./template.js";
 
 /** path -> small image as a data: URI; anything else is ignored so the page never loads from elsewhere. */
@@ -15,7 +15,9 @@ export function thumbnailFor(thumbnails: Thumbnails | undefined, path: string): 
 /** One example image: its thumbnail when there is one, its path, label and score. */
 export function figure(ref: ImageRef, thumbnails: Thumbnails | undefined, caption = ""): SafeHtml {
   const uri = thumbnailFor(thumbnails, ref.path);
-  const image = uri ? html`<img class="sc-thumb" src="${uri}" alt="${ref.path}" title="Click to enlarge">` : "";
+  const image = uri
+    ? html`<img class="sc-thumb" src="${uri}" alt="${ref.path}" title="Click to enlarge">`
+    : "";
   const label = ref.label === null ? "" : html` · ${ref.label}`;
   return html`<figure>${image}<figcaption>${caption ? html`<b>${caption}</b> ` : ""}<code>${ref.path}</code>${label} · ${fixed(ref.score)}</figcaption></figure>`;
 }

@@ -1,5 +1,5 @@
-import type { AuditResult } from "@sc/lab";
 import { LEGEND } from "../order.js";
+import type { AuditResult } from "../result.js";
 import { correlationsSection } from "./correlations.js";
 import { datasetSection, headerSection } from "./dataset.js";
 import type { Thumbnails } from "./figure.js";

@@ -24,10 +24,18 @@ export function enhanceReport(root: ParentNode): void {
         const ascending = header?.getAttribute("aria-sort") !== "ascending";
         for (const other of buttons) other.parentElement?.removeAttribute("aria-sort");
         header?.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        const keyed = Array.from(body.rows).map((row, index) => ({ row, index, key: sortKey(row.cells[column], numeric) }));
+        const keyed = Array.from(body.rows).map((row, index) => ({
+          row,
+          index,
+          key: sortKey(row.cells[column], numeric),
+        }));
         keyed.sort((a, b) => {
           const order = numeric
-            ? (a.key as number) < (b.key as number) ? -1 : (a.key as number) > (b.key as number) ? 1 : 0
+            ? (a.key as number) < (b.key as number)
+              ? -1
+              : (a.key as number) > (b.key as number)
+                ? 1
+                : 0
             : String(a.key).localeCompare(String(b.key));
           return (ascending ? order : -order) || a.index - b.index;
         });

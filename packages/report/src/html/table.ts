@@ -1,6 +1,6 @@
-import type { AuditResult } from "@sc/lab";
 import { fixed } from "../format.js";
 import { scoreColumns } from "../order.js";
+import type { AuditResult } from "../result.js";
 import { html, type SafeHtml } from "./template.js";
 
 /** Default cap on table rows: beyond this the page gets slow and the CSV is the better tool. */

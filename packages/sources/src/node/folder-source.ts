@@ -50,9 +50,11 @@ export async function openFolder(location: string, root: string): Promise<Datase
   const labeled = classes.some((folder) => folder.images.length > 0);
   const items: DatasetItem[] = [];
   if (labeled) {
-    for (const name of looseImages) walk.problems.push({ path: name, message: "image outside any class folder" });
+    for (const name of looseImages)
+      walk.problems.push({ path: name, message: "image outside any class folder" });
     for (const folder of classes) {
-      if (folder.images.length === 0) walk.problems.push({ path: folder.name, message: "empty class folder" });
+      if (folder.images.length === 0)
+        walk.problems.push({ path: folder.name, message: "empty class folder" });
       for (const path of folder.images.sort(compareCodeUnits)) items.push(fileItem(root, path, folder.name));
     }
   } else {
@@ -97,7 +99,10 @@ async function listOnce(dir: string, relativeDir: string, walk: Walk): Promise<D
   try {
     const real = await realpath(dir);
     if (walk.visited.has(real)) {
-      walk.problems.push({ path: relativeDir, message: "folder already visited through another path (symbolic link loop?)" });
+      walk.problems.push({
+        path: relativeDir,
+        message: "folder already visited through another path (symbolic link loop?)",
+      });
       return [];
     }
     walk.visited.add(real);
@@ -109,7 +114,12 @@ async function listOnce(dir: string, relativeDir: string, walk: Walk): Promise<D
 }
 
 /** What an entry is, following symbolic links; undefined (and a problem) when that fails. */
-async function kindOf(dir: string, entry: Dirent, relativePath: string, walk: Walk): Promise<EntryKind | undefined> {
+async function kindOf(
+  dir: string,
+  entry: Dirent,
+  relativePath: string,
+  walk: Walk,
+): Promise<EntryKind | undefined> {
   if (!entry.isSymbolicLink()) return entry.isDirectory() ? "directory" : entry.isFile() ? "file" : "other";
   try {
     const target = await stat(join(dir, entry.name));

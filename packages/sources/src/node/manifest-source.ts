@@ -43,7 +43,11 @@ export async function openManifest(
   const problems = checker.problems();
   if (items.length === 0) {
     const detail = problems[0] ? `; first: ${problems[0].message}` : "";
-    throw new DatasetError(location, "empty", `lists no usable images (${problems.length} problems${detail})`);
+    throw new DatasetError(
+      location,
+      "empty",
+      `lists no usable images (${problems.length} problems${detail})`,
+    );
   }
   return {
     kind: "manifest",
@@ -55,7 +59,11 @@ export async function openManifest(
   };
 }
 
-async function readEntries(location: string, manifest: string, reader: ManifestReader): Promise<ManifestEntry[]> {
+async function readEntries(
+  location: string,
+  manifest: string,
+  reader: ManifestReader,
+): Promise<ManifestEntry[]> {
   const entries: ManifestEntry[] = [];
   try {
     for await (const chunk of createReadStream(manifest, { encoding: "utf8" })) {
@@ -75,6 +83,8 @@ async function fileProblem(root: string, entry: ManifestEntry): Promise<string |
     return info.isFile() ? undefined : "not a file";
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT" || code === "ENOTDIR" ? "file not found" : `cannot read file (${reasonOf(error)})`;
+    return code === "ENOENT" || code === "ENOTDIR"
+      ? "file not found"
+      : `cannot read file (${reasonOf(error)})`;
   }
 }

@@ -29,7 +29,8 @@ export async function openDataset(location: string, options: OpenDatasetOptions 
   const extension = extname(path).toLowerCase();
   if (info.isFile()) {
     if (extension === ".csv") return openManifest(location, path, "csv", options);
-    if (extension === ".jsonl" || extension === ".ndjson") return openManifest(location, path, "jsonl", options);
+    if (extension === ".jsonl" || extension === ".ndjson")
+      return openManifest(location, path, "jsonl", options);
     if (extension === ".parquet") return openParquetFiles(location, path, [path], options);
   }
   throw new DatasetError(

@@ -4,17 +4,9 @@
  * score/flagged, errors[].path/message) are a contract with other tools: add fields, never rename.
  */
 
-export const ISSUE_NAMES = [
-  "dark",
-  "light",
-  "low_information",
-  "odd_aspect_ratio",
-  "odd_size",
-  "grayscale",
-  "blurry",
-] as const;
+import type { IssueName } from "@sc/properties";
 
-export type IssueName = (typeof ISSUE_NAMES)[number];
+export type { IssueName };
 
 export type IssueScores = Record<IssueName, number>;
 

@@ -1,0 +1,120 @@
+// Entry points. The host calls prepare(width, height, channels), copies the pixels to the returned
+// address, calls analyze() and reads RESULT_COUNT f64 values at results().
+
+import { alignUp, arenaStart, ensureEnd } from "./arena";
+import { colorPercentiles, grayPercentiles, KEY_COARSE, PERCENT_COUNT } from "./brightness";
+import { blurStats, luma } from "./edges";
+import { CHANNEL_HIST, clearU32, entropyBits } from "./histograms";
+import { kernelSize, planAxis, resampleColumns, resampleRowColor, resampleRowGray } from "./resample";
+import { copyRowColor, scanColorRow, scanGrayRow } from "./scan";
+import { MAX_SIDE, shrunkSide } from "./shrink";
+
+// Result slots: percentiles 0..6, then these.
+const ENTROPY = PERCENT_COUNT;
+const BLURRINESS = PERCENT_COUNT + 1;
+const GRAYSCALE = PERCENT_COUNT + 3;
+export const RESULT_COUNT = PERCENT_COUNT + 4;
+const RESULTS: usize = memory.data(RESULT_COUNT * 8, 16);
+
+const BOUNDS_H: usize = memory.data(MAX_SIDE * 8, 16);
+const BOUNDS_V: usize = memory.data(MAX_SIDE * 8, 16);
+const LUMA: usize = memory.data(MAX_SIDE * MAX_SIDE, 16);
+const GRAY_TOLERANCE = 2;
+
+// Plan of the image announced by prepare().
+let width = 0;
+let height = 0;
+let bpp = 0;
+let outW = 0;
+let outH = 0;
+let ksizeH = 0;
+let ksizeV = 0;
+let input: usize = 0;
+let coeffsH: usize = 0;
+let coeffsV: usize = 0;
+let rows: usize = 0; // horizontally resized rows, outW x height
+let shrunk: usize = 0; // outW x outH
+
+export function results(): usize {
+  return RESULTS;
+}
+
+/** Lays out memory for a width x height image of 1, 3 or 4 bytes per pixel; 0 when it cannot. */
+export function prepare(w: i32, h: i32, channels: i32): usize {
+  if (w <= 0 || h <= 0 || (channels !== 1 && channels !== 3 && channels !== 4)) return 0;
+  const lanes: u64 = channels === 1 ? 1 : 4;
+  const longer = max(w, h);
+  const ow = shrunkSide(w, longer);
+  const oh = shrunkSide(h, longer);
+  const kh = ow !== w ? kernelSize(w, ow) : 0;
+  const kv = oh !== h ? kernelSize(h, oh) : 0;
+  const start = <u64>arenaStart();
+  // 16 bytes of slack: the 4-byte SIMD loads of 3-byte pixels read one byte past the last pixel.
+  const coeffsHAt = alignUp(start + <u64>w * <u64>h * <u64>channels + 16);
+  const coeffsVAt = alignUp(coeffsHAt + <u64>ow * <u64>kh * 4);
+  const rowsAt = alignUp(coeffsVAt + <u64>oh * <u64>kv * 4);
+  const shrunkAt = alignUp(rowsAt + <u64>ow * <u64>h * lanes);
+  if (!ensureEnd(shrunkAt + <u64>ow * <u64>oh * lanes)) return 0;
+  width = w;
+  height = h;
+  bpp = channels;
+  outW = ow;
+  outH = oh;
+  ksizeH = kh;
+  ksizeV = kv;
+  input = <usize>start;
+  coeffsH = <usize>coeffsHAt;
+  coeffsV = <usize>coeffsVAt;
+  rows = <usize>rowsAt;
+  shrunk = <usize>shrunkAt;
+  return input;
+}
+
+export function analyze(): void {
+  if (input === 0) return;
+  const color = bpp !== 1;
+  const lanes = color ? 4 : 1;
+  const pixels = <u32>width * <u32>height;
+  if (ksizeH !== 0) planAxis(width, outW, ksizeH, BOUNDS_H, coeffsH);
+  if (ksizeV !== 0) planAxis(height, outH, ksizeV, BOUNDS_V, coeffsV);
+  clearU32(CHANNEL_HIST, 768);
+  if (color) clearU32(KEY_COARSE, 1 << 14);
+
+  let maxDiff = 0;
+  const rowBytes = <usize>width * <usize>bpp;
+  const outRowBytes = <usize>outW * <usize>lanes;
+  for (let y = 0; y < height; y++) {
+    const row = input + <usize>y * rowBytes;
+    const dst = rows + <usize>y * outRowBytes;
+    if (color) {
+      maxDiff = scanColorRow(row, width, bpp, maxDiff);
+      if (ksizeH !== 0) resampleRowColor(row, bpp, dst, outW, ksizeH, BOUNDS_H, coeffsH);
+      else copyRowColor(row, bpp, dst, width);
+    } else {
+      scanGrayRow(row, width);
+      if (ksizeH !== 0) resampleRowGray(row, dst, outW, ksizeH, BOUNDS_H, coeffsH);
+      else memory.copy(dst, row, rowBytes);
+    }
+  }
+
+  store<f64>(RESULTS + ((<usize>ENTROPY) << 3), entropyBits(CHANNEL_HIST, color ? 768 : 256));
+  store<f64>(RESULTS + ((<usize>GRAYSCALE) << 3), maxDiff <= GRAY_TOLERANCE ? 1 : 0);
+  if (color) colorPercentiles(input, pixels, bpp, RESULTS);
+  else grayPercentiles(CHANNEL_HIST, pixels, RESULTS);
+
+  let img = rows;
+  if (ksizeV !== 0) {
+    resampleColumns(rows, shrunk, outW, lanes, outH, ksizeV, BOUNDS_V, coeffsV);
+    img = shrunk;
+  }
+  const n = outW * outH;
+  if (color) {
+    for (let i = 0; i < n; i++) {
+      const p = img + ((<usize>i) << 2);
+      store<u8>(LUMA + <usize>i, <u8>luma(<i32>load<u8>(p), <i32>load<u8>(p, 1), <i32>load<u8>(p, 2)));
+    }
+  } else {
+    memory.copy(LUMA, img, <usize>n);
+  }
+  blurStats(LUMA, outW, outH, RESULTS + ((<usize>BLURRINESS) << 3));
+}

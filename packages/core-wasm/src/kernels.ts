@@ -1,0 +1,92 @@
+import type { KernelStats, Kernels } from "./types.js";
+import { bytesPerPixel } from "./validate.js";
+
+interface KernelExports {
+  memory: WebAssembly.Memory;
+  prepare(width: number, height: number, channels: number): number;
+  analyze(): void;
+  results(): number;
+}
+
+/** The f64 block analyze() writes (order fixed by assembly/index.ts). */
+type ResultBlock = [
+  p1: number,
+  p5: number,
+  p10: number,
+  p15: number,
+  p90: number,
+  p95: number,
+  p99: number,
+  entropy: number,
+  blurriness: number,
+  grayStd: number,
+  grayscale: number,
+];
+const RESULT_COUNT = 11;
+
+function readAssemblyScriptString(memory: WebAssembly.Memory, ptr: number): string {
+  if (ptr === 0) return "";
+  const bytes = new Uint32Array(memory.buffer, ptr - 4, 1)[0] ?? 0;
+  return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, bytes >>> 1));
+}
+
+/** The module's only possible import: AssemblyScript's abort, turned into a JS Error. */
+export function kernelImports(memory: () => WebAssembly.Memory | undefined): WebAssembly.Imports {
+  return {
+    env: {
+      abort(message: number, file: number, line: number, column: number) {
+        const mem = memory();
+        const text = mem ? readAssemblyScriptString(mem, message) : "";
+        const where = mem ? readAssemblyScriptString(mem, file) : "";
+        throw new Error(
+          `core-wasm kernel aborted: ${text || "unknown reason"} at ${where}:${line}:${column}`,
+        );
+      },
+    },
+  };
+}
+
+function kernelExports(instance: WebAssembly.Instance): KernelExports {
+  const e = instance.exports as Partial<KernelExports>;
+  if (
+    !(e.memory instanceof WebAssembly.Memory) ||
+    typeof e.prepare !== "function" ||
+    typeof e.analyze !== "function" ||
+    typeof e.results !== "function"
+  ) {
+    throw new TypeError(
+      "not the core-wasm kernels module: missing memory, prepare, analyze or results export",
+    );
+  }
+  return e as KernelExports;
+}
+
+/** Wraps an instance of kernels.wasm. Instances are single-threaded and reuse their memory. */
+export function wrapInstance(instance: WebAssembly.Instance): Kernels {
+  const wasm = kernelExports(instance);
+  return {
+    analyze(image): KernelStats {
+      const bpp = bytesPerPixel(image);
+      const ptr = wasm.prepare(image.width, image.height, bpp);
+      if (ptr === 0) {
+        throw new RangeError(
+          `image ${image.width}x${image.height} ${image.format} does not fit in wasm memory`,
+        );
+      }
+      new Uint8Array(wasm.memory.buffer, ptr, image.data.length).set(image.data);
+      wasm.analyze();
+      const block = new Float64Array(wasm.memory.buffer, wasm.results(), RESULT_COUNT);
+      const [p1, p5, p10, p15, p90, p95, p99, entropy, blurriness, grayStd, grayscale] = Array.from(
+        block,
+      ) as ResultBlock;
+      return {
+        brightness: { p1, p5, p10, p15, p90, p95, p99 },
+        entropy,
+        blurriness,
+        grayStd,
+        grayscaleContent: grayscale === 1,
+      };
+    },
+    memoryBytes: () => wasm.memory.buffer.byteLength,
+  };
+}

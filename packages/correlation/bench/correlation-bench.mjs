@@ -1,0 +1,73 @@
+// Benchmark of labelUncorrelatedness on synthetic data: n images x 7 properties.
+// Usage: pnpm bench (builds, then runs each size in its own process so peak memory is per size).
+// The baseline is a native Float64Array sort of the same seven columns, measured in the same process:
+// the ratio says how many sorts the whole analysis costs.
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { labelUncorrelatedness } from "../dist/index.js";
+
+const SIZES = [1e4, 1e5, 1e6, 1e7];
+
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Three classes (60/30/10); shapes like real scores: shifts, ties at 1.0 and 0, few distinct sizes. */
+function dataset(n) {
+  const next = random(42);
+  const labels = new Int32Array(n);
+  const columns = Object.fromEntries(
+    ["dark", "light", "low_information", "odd_aspect_ratio", "odd_size", "grayscale", "blurry"].map((name) => [
+      name,
+      new Float64Array(n),
+    ]),
+  );
+  for (let i = 0; i < n; i++) {
+    const u = next();
+    const label = u < 0.6 ? 0 : u < 0.9 ? 1 : 2;
+    labels[i] = label;
+    columns.dark[i] = Math.min(1, 0.3 + 0.4 * next() + 0.1 * label);
+    columns.light[i] = next() < 0.3 ? 1 : next();
+    columns.low_information[i] = Math.min(1, 0.5 + 0.2 * (next() + next() + next()) / 3 + (label === 2 ? 0.1 : 0));
+    columns.odd_aspect_ratio[i] = [1, 0.75, 0.5625, 0.8][Math.floor(next() * 4)];
+    columns.odd_size[i] = 1 - Math.abs(next() - 0.5) * (label === 1 ? 1.2 : 1);
+    columns.grayscale[i] = next() < 0.05 ? 0 : 1;
+    columns.blurry[i] = next();
+  }
+  return { labels, properties: columns };
+}
+
+function measure(n) {
+  const input = dataset(n);
+  const sortStart = performance.now();
+  for (const column of Object.values(input.properties)) Float64Array.from(column).sort();
+  const sortSeconds = (performance.now() - sortStart) / 1000;
+  const start = performance.now();
+  const results = labelUncorrelatedness(input);
+  const seconds = (performance.now() - start) / 1000;
+  const flagged = results.filter((r) => r.flagged).map((r) => r.property);
+  return { n, seconds, sortSeconds, peakMB: process.resourceUsage().maxRSS / 1024, flagged };
+}
+
+if (process.argv[2] === "--size") {
+  console.log(JSON.stringify(measure(Number(process.argv[3]))));
+} else {
+  const sizes = process.argv[2] ? [Number(process.argv[2])] : SIZES;
+  console.log("images      seconds  sort-baseline(s)  ratio  peak RSS (MB)  flagged");
+  for (const n of sizes) {
+    const output = execFileSync(process.execPath, ["--max-old-space-size=8192", fileURLToPath(import.meta.url), "--size", String(n)], {
+      encoding: "utf8",
+    });
+    const r = JSON.parse(output);
+    console.log(
+      `${String(r.n).padEnd(10)} ${r.seconds.toFixed(2).padStart(8)} ${r.sortSeconds.toFixed(2).padStart(17)} ${(r.seconds / r.sortSeconds).toFixed(1).padStart(6)} ${r.peakMB.toFixed(0).padStart(14)}  ${r.flagged.join(",")}`,
+    );
+  }
+}

@@ -1,0 +1,216 @@
+import { type ClassAttribution, CLEANVISION_WORDING, classMedians, describe } from "./attribution.js";
+import { oneVsRestAuc } from "./auc.js";
+import { appearanceRank, countClasses, encodeLabels } from "./classes.js";
+import { type AccuracyKind, accuracyOf, type CrossValidation } from "./cross-validation.js";
+import { FOLDS, stratifiedFolds } from "./folds.js";
+import { gaussianNbCrossValidate } from "./gaussian-nb.js";
+import { chooseK, knnCrossValidate } from "./knn.js";
+import { type CorrelationOptions, type ResolvedOptions, resolveOptions } from "./options.js";
+import { asymptoticPValue, permutationPValue } from "./significance.js";
+import { type SortedValues, sortValues } from "./sorted-values.js";
+
+export interface CorrelationInput {
+  /** One label per image; compared as String(label). null/undefined rows are left out. */
+  labels: ArrayLike<string | number>;
+  /** Score columns, one value per image; null, undefined, NaN and infinities are missing values. */
+  properties: Readonly<Record<string, ArrayLike<number | null | undefined>>>;
+}
+
+export interface PropertyCorrelation {
+  property: string;
+  /** min(1, (1 - accuracy) / (1 - baseline)); low = the property predicts the label. */
+  score: number;
+  /** score < threshold and pValue < alpha. */
+  flagged: boolean;
+  /** Chance of an accuracy at least this high if the property were unrelated to the label. */
+  pValue: number;
+  pValueMethod: "permutation" | "asymptotic" | "none";
+  /** Cross-validated accuracy of the classifier on this property alone. */
+  accuracy: number;
+  baseline: number;
+  /** Images used (with a label and a value). */
+  n: number;
+  /** Neighbours used by the kNN classifier (null in cleanlab mode or when nothing was classified). */
+  k: number | null;
+  /** Which classes drive a flagged property, and how; null when not flagged. */
+  attribution: { sentence: string; classes: ClassAttribution[] } | null;
+  /** Row (index into the input) with the lowest / highest value; the smallest index among equal values. */
+  minimum: { index: number; score: number } | null;
+  maximum: { index: number; score: number } | null;
+  /** Why the result is what it is for degenerate input (missing values, one class, constant...). */
+  note: string | null;
+}
+
+function isColumn(value: unknown): value is ArrayLike<unknown> {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+}
+
+/** The rows of one property that have both a label and a finite value. */
+interface Column {
+  rows: Int32Array;
+  values: Float64Array;
+  classOf: Int32Array;
+}
+
+function usableColumn(values: ArrayLike<unknown>, classOf: Int32Array): Column {
+  const picked = new Int32Array(classOf.length);
+  let n = 0;
+  for (let row = 0; row < classOf.length; row++) {
+    const v = values[row];
+    if ((classOf[row] as number) >= 0 && typeof v === "number" && Number.isFinite(v)) picked[n++] = row;
+  }
+  const rows = picked.slice(0, n);
+  const columnValues = new Float64Array(n);
+  const columnClasses = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as number;
+    columnValues[i] = values[row] as number;
+    columnClasses[i] = classOf[row] as number;
+  }
+  return { rows, values: columnValues, classOf: columnClasses };
+}
+
+/** Majority share, or cleanlab 2.7's argmax(bincount(y)) / n: the majority's class index over n. */
+function baselineOf(counts: Int32Array, n: number, compat: ResolvedOptions["compat"]): number {
+  let majority = 0;
+  counts.forEach((count, c) => {
+    if (count > (counts[majority] as number)) majority = c;
+  });
+  if (n === 0) return 0;
+  return compat === "cleanlab" ? majority / n : (counts[majority] as number) / n;
+}
+
+/** Why this column cannot be scored, or null when it can. */
+function degenerateReason(column: Column, counts: Int32Array, sorted: SortedValues, names: readonly string[]): string | null {
+  const n = column.rows.length;
+  if (n === 0) return "no image has both a label and a value";
+  const present = [...counts.keys()].filter((c) => (counts[c] as number) > 0);
+  if (present.length === 1) return `only one class ("${names[present[0] as number]}") among the ${n} images: nothing to predict`;
+  if (sorted.runValue.length === 1) return `constant property (every image has ${sorted.runValue[0]}): it carries no information about the label`;
+  if (counts.every((count) => count < FOLDS)) return `too few images (${n}) for ${FOLDS}-fold cross-validation: every class has fewer than ${FOLDS}`;
+  return null;
+}
+
+function cautions(column: Column, totalRows: number, counts: Int32Array, names: readonly string[]): string[] {
+  const notes: string[] = [];
+  const missing = totalRows - column.rows.length;
+  if (missing > 0) notes.push(`${missing} of ${totalRows} images have no value or label (e.g. failed to decode) and were left out`);
+  counts.forEach((count, c) => {
+    if (count > 0 && count < FOLDS) {
+      notes.push(`class "${names[c]}" has only ${count} images, fewer than the ${FOLDS} folds: it is missing from some test folds`);
+    }
+  });
+  return notes;
+}
+
+function extremes(sorted: SortedValues, column: Column) {
+  const n = sorted.order.length;
+  if (n === 0) return { minimum: null, maximum: null };
+  const at = (position: number) => {
+    const i = sorted.order[position] as number;
+    return { index: column.rows[i] as number, score: column.values[i] as number };
+  };
+  // Equal values keep input order in a run, so each run's first entry is its smallest row index.
+  return { minimum: at(0), maximum: at(sorted.runStart[sorted.runValue.length - 1] as number) };
+}
+
+function scoreOf(accuracy: number, baseline: number): number {
+  const room = 1 - baseline === 0 ? 1e-8 : 1 - baseline;
+  return Math.min(1, (1 - accuracy) / room);
+}
+
+function analyseProperty(
+  property: string,
+  values: ArrayLike<unknown>,
+  labels: { names: readonly string[]; classOf: Int32Array },
+  options: ResolvedOptions,
+): PropertyCorrelation {
+  const column = usableColumn(values, labels.classOf);
+  const nClasses = labels.names.length;
+  const n = column.rows.length;
+  const counts = countClasses(column.classOf, nClasses);
+  const sorted = sortValues(column.values);
+  const baseline = baselineOf(counts, n, options.compat);
+  const notes = cautions(column, labels.classOf.length, counts, labels.names);
+  const reason = degenerateReason(column, counts, sorted, labels.names);
+  const base = { property, baseline, n, ...extremes(sorted, column) };
+  if (reason !== null) {
+    const note = [reason, ...notes].join("; ");
+    return { ...base, score: 1, flagged: false, pValue: 1, pValueMethod: "none", accuracy: baseline, k: null, attribution: null, note };
+  }
+
+  const kind: AccuracyKind = options.compat === "cleanlab" ? "mean-of-folds" : "pooled";
+  let k: number | null = null;
+  let crossValidate: (classOf: Int32Array) => CrossValidation;
+  if (options.compat === "cleanlab") {
+    crossValidate = (classOf) =>
+      gaussianNbCrossValidate(column.values, classOf, stratifiedFolds(classOf, nClasses), nClasses, FOLDS);
+  } else {
+    const trainShare = (FOLDS - 1) / FOLDS;
+    const kUsed = options.k ?? chooseK(Math.floor(n * trainShare), [...counts].map((c) => Math.floor(c * trainShare)), FOLDS);
+    k = kUsed;
+    crossValidate = (classOf) =>
+      knnCrossValidate(sorted, classOf, stratifiedFolds(classOf, nClasses), nClasses, FOLDS, kUsed, appearanceRank(classOf, nClasses));
+  }
+  const cv = crossValidate(column.classOf);
+  const accuracy = accuracyOf(cv, kind);
+  const score = scoreOf(accuracy, baseline);
+  const permute = n <= options.permutationLimit && options.permutations > 0;
+  const pValue = permute
+    ? permutationPValue(column.classOf, accuracy, (shuffled) => accuracyOf(crossValidate(shuffled), kind), {
+        permutations: options.permutations,
+        seed: options.seed,
+        exceedances: 10,
+      })
+    : asymptoticPValue(cv);
+  const flagged = score < options.threshold && pValue < options.alpha;
+  return {
+    ...base,
+    score,
+    flagged,
+    pValue,
+    pValueMethod: permute ? "permutation" : "asymptotic",
+    accuracy,
+    k,
+    attribution: flagged ? attribute(property, sorted, column, counts, labels.names, options) : null,
+    note: notes.length > 0 ? notes.join("; ") : null,
+  };
+}
+
+function attribute(
+  property: string,
+  sorted: SortedValues,
+  column: Column,
+  counts: Int32Array,
+  names: readonly string[],
+  options: ResolvedOptions,
+): { sentence: string; classes: ClassAttribution[] } {
+  const medians = classMedians(sorted, column.classOf, counts);
+  const aucs = oneVsRestAuc(sorted, column.classOf, counts);
+  const classes = names
+    .map((label, c) => ({ label, count: counts[c] as number, median: medians[c] as number, auc: aucs[c] as number }))
+    .filter((entry) => entry.count > 0);
+  const wording = options.wording?.[property] ?? CLEANVISION_WORDING[property];
+  return { sentence: describe(classes, wording) ?? "", classes };
+}
+
+/**
+ * Label uncorrelatedness of each property: how well the property alone predicts the label, as a score
+ * in 0..1 (low = predicts it = potential spurious correlation), with significance and attribution.
+ * Results come in the input's property order.
+ */
+export function labelUncorrelatedness(input: CorrelationInput, options?: CorrelationOptions): PropertyCorrelation[] {
+  const resolved = resolveOptions(options);
+  if (!input || !isColumn(input.labels)) throw new TypeError("@sc/correlation: input.labels must be an array");
+  if (!input.properties || typeof input.properties !== "object") {
+    throw new TypeError("@sc/correlation: input.properties must be an object of score columns");
+  }
+  const labels = encodeLabels(input.labels);
+  return Object.entries(input.properties).map(([property, values]) => {
+    if (!isColumn(values) || values.length !== labels.classOf.length) {
+      const got = isColumn(values) ? `${values.length} values` : typeof values;
+      throw new RangeError(`@sc/correlation: property "${property}" has ${got} for ${labels.classOf.length} labels`);
+    }
+    return analyseProperty(property, values, labels, resolved);
+  });
+}
