@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AuditResult } from "@sc/lab";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { hfParquet } from "../../../packages/sources/test/hf-parquet.js";
 import { GOLDEN, parseCsv, runCli } from "./run-cli.js";
 
 const IMAGES = join(GOLDEN, "images");
@@ -99,6 +100,31 @@ describe("sc scan on the golden dataset", () => {
         maximum: c.maximum && { ...c.maximum, path: `golden-images/${c.maximum.path}` },
       })),
     );
+  }, 60_000);
+
+  test("the same data as Hugging Face Parquet shards gives the same result", async () => {
+    const shards = join(work, "parquet");
+    await mkdir(shards);
+    const classes = ["day", "night"];
+    const rows = await Promise.all(
+      result.images.map(async (image) => ({
+        image: { bytes: new Uint8Array(await readFile(join(IMAGES, image.path))), path: image.path },
+        label: classes.indexOf(image.label ?? ""),
+      })),
+    );
+    // Two shards, several row groups each, integer labels named by the `huggingface` metadata.
+    for (const [shard, part] of [rows.slice(0, 50), rows.slice(50)].entries()) {
+      const buffer = hfParquet(
+        part.map((row) => row.image),
+        part.map((row) => row.label),
+        { names: classes, rowGroupSize: 16 },
+      );
+      await writeFile(join(shards, `train-0000${shard}-of-00002.parquet`), new Uint8Array(buffer));
+    }
+    const viaParquet = await scanJson([shards]);
+    expect(viaParquet.dataset.kind).toBe("parquet");
+    expect(viaParquet.images).toEqual(result.images);
+    expect(viaParquet.correlations).toEqual(result.correlations);
   }, 60_000);
 });
 

@@ -70,6 +70,7 @@ export async function openParquetShards(
     items: () => parquetItems(layouts, problems),
     problems,
     ignoredFiles: 0,
+    size: layouts.reduce((sum, layout) => sum + Number(layout.metadata.num_rows), 0),
     classes: layouts.find((layout) => layout.classNames)?.classNames ?? null,
   };
 }

@@ -28,6 +28,8 @@ export interface Dataset {
   problems: SourceProblem[];
   /** Files that are neither images nor manifests/shards and were skipped (hidden files included). */
   ignoredFiles: number;
+  /** How many items `items()` yields at most (Parquet: rows, some of which may turn out unusable). */
+  size: number;
   /** Known class names (Parquet ClassLabel names, class folders holding images), else null. */
   classes: string[] | null;
 }

@@ -37,6 +37,7 @@ describe("folder per class", () => {
       ["dog/sub/deeper/c.JPEG", "dog"],
     ]);
     expect(dataset.classes).toEqual(["Cat", "a", "a b", "cat", "dog"]);
+    expect(dataset.size).toBe(8);
     // notes.txt, .DS_Store, ._a.jpg, README.md; the hidden folder is not entered.
     expect(dataset.ignoredFiles).toBe(4);
     expect(dataset.problems).toEqual([]);

@@ -67,6 +67,7 @@ export async function openFolder(location: string, root: string): Promise<Datase
     kind: "folder",
     root,
     items: () => iterate(items),
+    size: items.length,
     problems: walk.problems,
     ignoredFiles: walk.ignoredFiles,
     classes: labeled ? distinctLabels(items) : null,

@@ -53,6 +53,7 @@ export async function openManifest(
     kind: "manifest",
     root,
     items: () => iterate(items),
+    size: items.length,
     problems,
     ignoredFiles: 0,
     classes: distinctLabels(items),
