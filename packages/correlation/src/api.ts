@@ -1,7 +1,7 @@
-import { type ClassAttribution, CLEANVISION_WORDING, classMedians, describe } from "./attribution.js";
+import { CLEANVISION_WORDING, type ClassAttribution, classMedians, describe } from "./attribution.js";
 import { oneVsRestAuc } from "./auc.js";
 import { appearanceRank, countClasses, encodeLabels } from "./classes.js";
-import { type AccuracyKind, accuracyOf, type CrossValidation } from "./cross-validation.js";
+import { type AccuracyKind, accuracyOf } from "./cross-validation.js";
 import { FOLDS, stratifiedFolds } from "./folds.js";
 import { gaussianNbCrossValidate } from "./gaussian-nb.js";
 import { chooseK, knnCrossValidate } from "./knn.js";
@@ -81,23 +81,45 @@ function baselineOf(counts: Int32Array, n: number, compat: ResolvedOptions["comp
 }
 
 /** Why this column cannot be scored, or null when it can. */
-function degenerateReason(column: Column, counts: Int32Array, sorted: SortedValues, names: readonly string[]): string | null {
+/**
+ * Gaussian naive Bayes costs images x classes per cross-validation; past this many steps (a label per
+ * image, say) it would run for hours, so such input gets an answer instead of a hang.
+ */
+const GAUSSIAN_WORK_LIMIT = 2e9;
+
+function degenerateReason(
+  column: Column,
+  counts: Int32Array,
+  sorted: SortedValues,
+  names: readonly string[],
+  compat: ResolvedOptions["compat"],
+): string | null {
   const n = column.rows.length;
   if (n === 0) return "no image has both a label and a value";
   const present = [...counts.keys()].filter((c) => (counts[c] as number) > 0);
-  if (present.length === 1) return `only one class ("${names[present[0] as number]}") among the ${n} images: nothing to predict`;
-  if (sorted.runValue.length === 1) return `constant property (every image has ${sorted.runValue[0]}): it carries no information about the label`;
-  if (counts.every((count) => count < FOLDS)) return `too few images (${n}) for ${FOLDS}-fold cross-validation: every class has fewer than ${FOLDS}`;
+  if (present.length === 1)
+    return `only one class ("${names[present[0] as number]}") among the ${n} images: nothing to predict`;
+  if (sorted.runValue.length === 1)
+    return `constant property (every image has ${sorted.runValue[0]}): it carries no information about the label`;
+  if (counts.every((count) => count < FOLDS))
+    return `too few images (${n}) for ${FOLDS}-fold cross-validation: every class has fewer than ${FOLDS}`;
+  if (compat === "cleanlab" && n * present.length > GAUSSIAN_WORK_LIMIT)
+    return `too many classes (${present.length}) for Gaussian naive Bayes on ${n} images`;
   return null;
 }
 
 function cautions(column: Column, totalRows: number, counts: Int32Array, names: readonly string[]): string[] {
   const notes: string[] = [];
   const missing = totalRows - column.rows.length;
-  if (missing > 0) notes.push(`${missing} of ${totalRows} images have no value or label (e.g. failed to decode) and were left out`);
+  if (missing > 0)
+    notes.push(
+      `${missing} of ${totalRows} images have no value or label (e.g. failed to decode) and were left out`,
+    );
   counts.forEach((count, c) => {
     if (count > 0 && count < FOLDS) {
-      notes.push(`class "${names[c]}" has only ${count} images, fewer than the ${FOLDS} folds: it is missing from some test folds`);
+      notes.push(
+        `class "${names[c]}" has only ${count} images, fewer than the ${FOLDS} folds: it is missing from some test folds`,
+      );
     }
   });
   return notes;
@@ -119,6 +141,30 @@ function scoreOf(accuracy: number, baseline: number): number {
   return Math.min(1, (1 - accuracy) / room);
 }
 
+/** The cross-validation of the chosen mode, as a function of the labels so the permutation test can rerun it. */
+function classifier(column: Column, sorted: SortedValues, counts: Int32Array, options: ResolvedOptions) {
+  const nClasses = counts.length;
+  if (options.compat === "cleanlab") {
+    const crossValidate = (classOf: Int32Array) =>
+      gaussianNbCrossValidate(column.values, classOf, stratifiedFolds(classOf, nClasses), nClasses, FOLDS);
+    return { k: null, crossValidate };
+  }
+  const trainShare = (FOLDS - 1) / FOLDS;
+  const classTrainSizes = [...counts].map((count) => Math.floor(count * trainShare));
+  const k = options.k ?? chooseK(Math.floor(column.rows.length * trainShare), classTrainSizes, FOLDS);
+  const crossValidate = (classOf: Int32Array) =>
+    knnCrossValidate(
+      sorted,
+      classOf,
+      stratifiedFolds(classOf, nClasses),
+      nClasses,
+      FOLDS,
+      k,
+      appearanceRank(classOf, nClasses),
+    );
+  return { k, crossValidate };
+}
+
 function analyseProperty(
   property: string,
   values: ArrayLike<unknown>,
@@ -126,36 +172,39 @@ function analyseProperty(
   options: ResolvedOptions,
 ): PropertyCorrelation {
   const column = usableColumn(values, labels.classOf);
-  const nClasses = labels.names.length;
   const n = column.rows.length;
-  const counts = countClasses(column.classOf, nClasses);
+  const counts = countClasses(column.classOf, labels.names.length);
   const sorted = sortValues(column.values);
   const baseline = baselineOf(counts, n, options.compat);
   const notes = cautions(column, labels.classOf.length, counts, labels.names);
-  const reason = degenerateReason(column, counts, sorted, labels.names);
+  const reason = degenerateReason(column, counts, sorted, labels.names, options.compat);
   const base = { property, baseline, n, ...extremes(sorted, column) };
   if (reason !== null) {
     const note = [reason, ...notes].join("; ");
-    return { ...base, score: 1, flagged: false, pValue: 1, pValueMethod: "none", accuracy: baseline, k: null, attribution: null, note };
+    return {
+      ...base,
+      score: 1,
+      flagged: false,
+      pValue: 1,
+      pValueMethod: "none",
+      accuracy: baseline,
+      k: null,
+      attribution: null,
+      note,
+    };
   }
 
   const kind: AccuracyKind = options.compat === "cleanlab" ? "mean-of-folds" : "pooled";
-  let k: number | null = null;
-  let crossValidate: (classOf: Int32Array) => CrossValidation;
-  if (options.compat === "cleanlab") {
-    crossValidate = (classOf) =>
-      gaussianNbCrossValidate(column.values, classOf, stratifiedFolds(classOf, nClasses), nClasses, FOLDS);
-  } else {
-    const trainShare = (FOLDS - 1) / FOLDS;
-    const kUsed = options.k ?? chooseK(Math.floor(n * trainShare), [...counts].map((c) => Math.floor(c * trainShare)), FOLDS);
-    k = kUsed;
-    crossValidate = (classOf) =>
-      knnCrossValidate(sorted, classOf, stratifiedFolds(classOf, nClasses), nClasses, FOLDS, kUsed, appearanceRank(classOf, nClasses));
-  }
+  const { k, crossValidate } = classifier(column, sorted, counts, options);
   const cv = crossValidate(column.classOf);
   const accuracy = accuracyOf(cv, kind);
   const score = scoreOf(accuracy, baseline);
-  const permute = n <= options.permutationLimit && options.permutations > 0;
+  // Gaussian naive Bayes with many classes is too slow to repeat a thousand times.
+  const runCost = options.compat === "cleanlab" ? n * labels.names.length : n;
+  const permute =
+    n <= options.permutationLimit &&
+    options.permutations > 0 &&
+    runCost * options.permutations <= GAUSSIAN_WORK_LIMIT;
   const pValue = permute
     ? permutationPValue(column.classOf, accuracy, (shuffled) => accuracyOf(crossValidate(shuffled), kind), {
         permutations: options.permutations,
@@ -188,7 +237,12 @@ function attribute(
   const medians = classMedians(sorted, column.classOf, counts);
   const aucs = oneVsRestAuc(sorted, column.classOf, counts);
   const classes = names
-    .map((label, c) => ({ label, count: counts[c] as number, median: medians[c] as number, auc: aucs[c] as number }))
+    .map((label, c) => ({
+      label,
+      count: counts[c] as number,
+      median: medians[c] as number,
+      auc: aucs[c] as number,
+    }))
     .filter((entry) => entry.count > 0);
   const wording = options.wording?.[property] ?? CLEANVISION_WORDING[property];
   return { sentence: describe(classes, wording) ?? "", classes };
@@ -199,9 +253,13 @@ function attribute(
  * in 0..1 (low = predicts it = potential spurious correlation), with significance and attribution.
  * Results come in the input's property order.
  */
-export function labelUncorrelatedness(input: CorrelationInput, options?: CorrelationOptions): PropertyCorrelation[] {
+export function labelUncorrelatedness(
+  input: CorrelationInput,
+  options?: CorrelationOptions,
+): PropertyCorrelation[] {
   const resolved = resolveOptions(options);
-  if (!input || !isColumn(input.labels)) throw new TypeError("@sc/correlation: input.labels must be an array");
+  if (!input || !isColumn(input.labels))
+    throw new TypeError("@sc/correlation: input.labels must be an array");
   if (!input.properties || typeof input.properties !== "object") {
     throw new TypeError("@sc/correlation: input.properties must be an object of score columns");
   }
@@ -209,7 +267,9 @@ export function labelUncorrelatedness(input: CorrelationInput, options?: Correla
   return Object.entries(input.properties).map(([property, values]) => {
     if (!isColumn(values) || values.length !== labels.classOf.length) {
       const got = isColumn(values) ? `${values.length} values` : typeof values;
-      throw new RangeError(`@sc/correlation: property "${property}" has ${got} for ${labels.classOf.length} labels`);
+      throw new RangeError(
+        `@sc/correlation: property "${property}" has ${got} for ${labels.classOf.length} labels`,
+      );
     }
     return analyseProperty(property, values, labels, resolved);
   });

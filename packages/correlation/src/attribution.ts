@@ -37,7 +37,7 @@ export function classMedians(sorted: SortedValues, classOf: Int32Array, counts: 
     const count = counts[c] as number;
     const rank = seen[c] as number;
     seen[c] = rank + 1;
-    const value = sorted.runValue[sorted.runOf[sorted.order[i] as number] as number] as number;
+    const value = sorted.sorted[i] as number;
     if (rank === Math.floor((count - 1) / 2)) lowHalf[c] = value;
     if (rank === Math.ceil((count - 1) / 2)) medians[c] = ((lowHalf[c] as number) + value) / 2;
   }
@@ -56,7 +56,11 @@ export function describe(
   let lead: ClassAttribution | undefined;
   for (const candidate of classes) {
     if (candidate.count === 0) continue;
-    if (!lead || apart(candidate) > apart(lead) || (apart(candidate) === apart(lead) && candidate.auc < lead.auc)) {
+    if (
+      !lead ||
+      apart(candidate) > apart(lead) ||
+      (apart(candidate) === apart(lead) && candidate.auc < lead.auc)
+    ) {
       lead = candidate;
     }
   }

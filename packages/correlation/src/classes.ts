@@ -39,7 +39,10 @@ export function encodeLabels(labels: ArrayLike<unknown>): EncodedLabels {
 /** Number of rows of each class. */
 export function countClasses(classOf: Int32Array, nClasses: number): Int32Array {
   const counts = new Int32Array(nClasses);
-  for (const c of classOf) counts[c] = (counts[c] ?? 0) + 1;
+  for (let i = 0; i < classOf.length; i++) {
+    const c = classOf[i] as number;
+    counts[c] = (counts[c] as number) + 1;
+  }
   return counts;
 }
 
@@ -47,7 +50,8 @@ export function countClasses(classOf: Int32Array, nClasses: number): Int32Array 
 export function appearanceRank(classOf: Int32Array, nClasses: number): Int32Array {
   const rank = new Int32Array(nClasses).fill(-1);
   let seen = 0;
-  for (const c of classOf) {
+  for (let i = 0; i < classOf.length && seen < nClasses; i++) {
+    const c = classOf[i] as number;
     if (rank[c] === -1) rank[c] = seen++;
   }
   return rank;

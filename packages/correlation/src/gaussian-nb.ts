@@ -11,7 +11,13 @@ interface ClassModel {
 }
 
 /** Fits GaussianNB on the rows not in `testFold`, as scikit-learn does for one feature. */
-function fit(values: Float64Array, classOf: Int32Array, fold: Int32Array, testFold: number, nClasses: number) {
+function fitTrainingFolds(
+  values: Float64Array,
+  classOf: Int32Array,
+  fold: Int32Array,
+  testFold: number,
+  nClasses: number,
+) {
   const count = new Float64Array(nClasses);
   const sum = new Float64Array(nClasses);
   let total = 0;
@@ -66,7 +72,7 @@ export function gaussianNbCrossValidate(
 ): CrossValidation {
   const cv = emptyCrossValidation(nFolds, nClasses);
   for (let f = 0; f < nFolds; f++) {
-    const { models, epsilon, count } = fit(values, classOf, fold, f, nClasses);
+    const { models, epsilon, count } = fitTrainingFolds(values, classOf, fold, f, nClasses);
     if (models.length === 0) continue;
     let majority = 0;
     count.forEach((n, c) => {

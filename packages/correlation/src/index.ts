@@ -1,7 +1,7 @@
-export type { ClassAttribution, PropertyWording } from "./attribution.js";
-export { CLEANVISION_WORDING } from "./attribution.js";
 export type { CorrelationInput, PropertyCorrelation } from "./api.js";
 export { labelUncorrelatedness } from "./api.js";
+export type { ClassAttribution, PropertyWording } from "./attribution.js";
+export { CLEANVISION_WORDING } from "./attribution.js";
 export { stratifiedFolds } from "./folds.js";
 export { chooseK } from "./knn.js";
 export type { CorrelationOptions } from "./options.js";

@@ -60,6 +60,16 @@ class RunBuilder {
     if (this.counts[c] === 0) this.touched[this.nTouched++] = c;
     this.counts[c] = (this.counts[c] as number) + 1;
   }
+  /** Appends a run of one row directly (most runs when values rarely repeat). */
+  single(value: number, c: number): void {
+    const t = this.table;
+    const r = t.runs++;
+    t.value[r] = value;
+    t.entryClass[this.entries] = c;
+    t.entryCount[this.entries++] = 1;
+    t.prefix[r + 1] = (t.prefix[r] as number) + 1;
+    t.entryStart[r + 1] = this.entries;
+  }
   flush(value: number): void {
     if (this.nTouched === 0) return;
     const t = this.table;
@@ -157,28 +167,40 @@ export function knnCrossValidate(
   const candidates = new Int32Array(nClasses);
   const boundary = new Int32Array(4);
   let generation = 0;
-  // Class and fold in sorted order, so the five passes below read memory sequentially.
+  // Class and fold in sorted order, so the five passes below read memory sequentially; packed into one
+  // number per row first so that the gather makes one random access per row, not two.
+  const packed = new Int32Array(n);
+  for (let row = 0; row < n; row++) packed[row] = (classOf[row] as number) * nFolds + (fold[row] as number);
   const sortedClass = new Int32Array(n);
-  const sortedFold = new Int8Array(n);
+  const sortedFold = new Int32Array(n);
+  const classTotal = new Float64Array(nClasses);
+  const foldClassTotal = new Float64Array(nFolds * nClasses);
   for (let i = 0; i < n; i++) {
-    const row = order[i] as number;
-    sortedClass[i] = classOf[row] as number;
-    sortedFold[i] = fold[row] as number;
+    const key = packed[order[i] as number] as number;
+    const f = key % nFolds;
+    const c = (key - f) / nFolds;
+    sortedClass[i] = c;
+    sortedFold[i] = f;
+    classTotal[c] = (classTotal[c] as number) + 1;
+    foldClassTotal[f * nClasses + c] = (foldClassTotal[f * nClasses + c] as number) + 1;
   }
 
   for (let f = 0; f < nFolds; f++) {
     trainBuilder.reset();
     testBuilder.reset();
-    const trainTotal = new Float64Array(nClasses);
+    const trainTotal = classTotal.map((total, c) => total - (foldClassTotal[f * nClasses + c] as number));
     for (let r = 0; r < runs; r++) {
-      for (let i = runStart[r] as number; i < (runStart[r + 1] as number); i++) {
-        const c = sortedClass[i] as number;
-        if (sortedFold[i] === f) testBuilder.add(c);
-        else {
-          trainBuilder.add(c);
-          trainTotal[c] = (trainTotal[c] as number) + 1;
-        }
+      const start = runStart[r] as number;
+      const end = runStart[r + 1] as number;
+      if (end - start === 1) {
+        (sortedFold[start] === f ? testBuilder : trainBuilder).single(
+          runValue[r] as number,
+          sortedClass[start] as number,
+        );
+        continue;
       }
+      for (let i = start; i < end; i++)
+        (sortedFold[i] === f ? testBuilder : trainBuilder).add(sortedClass[i] as number);
       trainBuilder.flush(runValue[r] as number);
       testBuilder.flush(runValue[r] as number);
     }
@@ -211,7 +233,11 @@ export function knnCrossValidate(
       // Runs at exactly distance d: the window's end runs and, on a tie, their outer neighbours.
       let nBoundary = 0;
       let boundaryRows = 0;
-      for (let r = Math.max(0, rLo - 1); r <= Math.min(train.runs - 1, rHi + 1); r = r === rLo ? Math.max(rLo + 1, rHi) : r + 1) {
+      for (
+        let r = Math.max(0, rLo - 1);
+        r <= Math.min(train.runs - 1, rHi + 1);
+        r = r === rLo ? Math.max(rLo + 1, rHi) : r + 1
+      ) {
         if (Math.abs((tv[r] as number) - x) !== d) continue;
         boundary[nBoundary++] = r;
         boundaryRows += (P[r + 1] as number) - (P[r] as number);
@@ -243,7 +269,12 @@ export function knnCrossValidate(
         const c = candidates[i] as number;
         const dv = (vote[c] as number) - (vote[predicted] as number);
         const dt = (trainTotal[c] as number) - (trainTotal[predicted] as number);
-        if (dv > 0 || (dv === 0 && (dt > 0 || (dt === 0 && (preference[c] as number) < (preference[predicted] as number))))) predicted = c;
+        if (
+          dv > 0 ||
+          (dv === 0 &&
+            (dt > 0 || (dt === 0 && (preference[c] as number) < (preference[predicted] as number))))
+        )
+          predicted = c;
       }
       recordPredictions(cv, test, q, f, predicted);
     }
@@ -251,7 +282,13 @@ export function knnCrossValidate(
   return cv;
 }
 
-function recordPredictions(cv: CrossValidation, test: RunTable, q: number, f: number, predicted: number): void {
+function recordPredictions(
+  cv: CrossValidation,
+  test: RunTable,
+  q: number,
+  f: number,
+  predicted: number,
+): void {
   const labels = cv.labelCounts[f] as Float64Array;
   const predictions = cv.predictionCounts[f] as Float64Array;
   const rows = (test.prefix[q + 1] as number) - (test.prefix[q] as number);

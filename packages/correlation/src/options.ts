@@ -41,7 +41,12 @@ export function resolveOptions(options: CorrelationOptions = {}): ResolvedOption
     wording: options.wording,
   };
   const { threshold, alpha, compat, k, seed, permutations, permutationLimit } = resolved;
-  check(Number.isFinite(threshold) && threshold >= 0 && threshold <= 1, "threshold", "must be in [0, 1]", threshold);
+  check(
+    Number.isFinite(threshold) && threshold >= 0 && threshold <= 1,
+    "threshold",
+    "must be in [0, 1]",
+    threshold,
+  );
   check(Number.isFinite(alpha) && alpha > 0 && alpha <= 1, "alpha", "must be in (0, 1]", alpha);
   check(compat === "default" || compat === "cleanlab", "compat", 'must be "default" or "cleanlab"', compat);
   check(k === undefined || (Number.isInteger(k) && k >= 1), "k", "must be a positive integer", k);
@@ -52,6 +57,11 @@ export function resolveOptions(options: CorrelationOptions = {}): ResolvedOption
     `must be an integer in [0, ${MAX_PERMUTATIONS}]`,
     permutations,
   );
-  check(Number.isInteger(permutationLimit) && permutationLimit >= 0, "permutationLimit", "must be a non-negative integer", permutationLimit);
+  check(
+    Number.isInteger(permutationLimit) && permutationLimit >= 0,
+    "permutationLimit",
+    "must be a non-negative integer",
+    permutationLimit,
+  );
   return resolved;
 }

@@ -9,81 +9,81 @@ export interface SortedValues {
   readonly runStart: Int32Array;
   /** The value shared by run r. */
   readonly runValue: Float64Array;
-  /** Run of each position. */
-  readonly runOf: Int32Array;
+  /** The values in sorted order. */
+  readonly sorted: Float64Array;
 }
 
-const DIGIT_BITS = 16;
-const BUCKETS = 1 << DIGIT_BITS;
+/** Sorting must not go quadratic on adversarial input: repairs beyond this many moves per value give up. */
+const REPAIR_MOVES_PER_VALUE = 8;
 
 /**
- * Stable LSD radix sort of positions by the IEEE-754 bits of finite values, made to order like the
- * numbers (negative values get all bits flipped, others only the sign bit). Linear time: at 10^6
- * values it is several times faster than Float64Array.prototype.sort, and it carries the positions along.
- * Digits that are the same for every value (usually the exponent's) are skipped.
+ * Positions sorted by (value, position), and the values in that order. The fast path hides each
+ * position in the low mantissa bits of its value and lets the engine's native Float64Array sort (far
+ * faster than any comparator sort in JavaScript) order the disguised values; positions come back out of
+ * the bits. Only values that agree in all the other bits can come out misordered, and an insertion pass
+ * repairs those; if that would take too long (values crafted to collide) a comparator sort takes over,
+ * so the worst case stays O(n log n).
  */
-function radixOrder(values: Float64Array): { order: Int32Array; hi: Uint32Array; lo: Uint32Array } {
+function sortWithPositions(values: Float64Array): { order: Int32Array; sorted: Float64Array } {
   const n = values.length;
-  const bits = new Uint32Array(Float64Array.from(values, (v) => (v === 0 ? 0 : v)).buffer);
-  let hi = new Uint32Array(n);
-  let lo = new Uint32Array(n);
+  const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const mask = indexBits >= 32 ? 0xffffffff : 2 ** indexBits - 1;
+  const keys = new Float64Array(n);
+  keys.set(values);
+  const bits = new Uint32Array(keys.buffer);
   for (let i = 0; i < n; i++) {
-    const h = bits[2 * i + 1] as number;
-    const l = bits[2 * i] as number;
-    const negative = h >>> 31 === 1;
-    hi[i] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
-    lo[i] = negative ? ~l >>> 0 : l;
+    if (keys[i] === 0) bits[2 * i + 1] = 0; // -0 sorts as 0
+    const negative = (bits[2 * i + 1] as number) >>> 31 === 1;
+    // Bigger mantissa = more negative, so negative values store the position reversed to keep ties in order.
+    bits[2 * i] = (((bits[2 * i] as number) & ~mask) | (negative ? mask - i : i)) >>> 0;
   }
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let nextHi = new Uint32Array(n);
-  let nextLo = new Uint32Array(n);
-  let nextOrder = new Int32Array(n);
-  const count = new Int32Array(BUCKETS);
-  for (let pass = 0; pass < 64 / DIGIT_BITS; pass++) {
-    const word = pass < 2 ? lo : hi;
-    const shift = (pass % 2) * DIGIT_BITS;
-    count.fill(0);
-    for (let i = 0; i < n; i++) {
-      const digit = ((word[i] as number) >>> shift) & (BUCKETS - 1);
-      count[digit] = (count[digit] as number) + 1;
-    }
-    if (n === 0 || count[((word[0] as number) >>> shift) & (BUCKETS - 1)] === n) continue;
-    let total = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const c = count[b] as number;
-      count[b] = total;
-      total += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const digit = ((word[i] as number) >>> shift) & (BUCKETS - 1);
-      const at = count[digit] as number;
-      count[digit] = at + 1;
-      nextHi[at] = hi[i] as number;
-      nextLo[at] = lo[i] as number;
-      nextOrder[at] = order[i] as number;
-    }
-    [hi, nextHi] = [nextHi, hi];
-    [lo, nextLo] = [nextLo, lo];
-    [order, nextOrder] = [nextOrder, order];
+  keys.sort();
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const low = (bits[2 * i] as number) & mask;
+    order[i] = (bits[2 * i + 1] as number) >>> 31 === 1 ? mask - low : low;
   }
-  return { order, hi, lo };
+  const sorted = keys; // reused: the disguised keys are no longer needed
+  for (let i = 0; i < n; i++) sorted[i] = values[order[i] as number] as number;
+  let budget = REPAIR_MOVES_PER_VALUE * n;
+  for (let i = 1; i < n; i++) {
+    const p = order[i] as number;
+    const v = sorted[i] as number;
+    let j = i;
+    while (
+      j > 0 &&
+      (v < (sorted[j - 1] as number) || (v === sorted[j - 1] && p < (order[j - 1] as number)))
+    ) {
+      order[j] = order[j - 1] as number;
+      sorted[j] = sorted[j - 1] as number;
+      j--;
+      if (--budget < 0) return comparatorSort(values);
+    }
+    order[j] = p;
+    sorted[j] = v;
+  }
+  return { order, sorted };
 }
 
-/** Sorts finite values (stable, O(n)) and groups equal values (-0 counts as 0) into runs. */
+function comparatorSort(values: Float64Array): { order: Int32Array; sorted: Float64Array } {
+  const order = new Int32Array(values.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+  return { order, sorted: Float64Array.from(order, (p) => values[p] as number) };
+}
+
+/** Sorts finite values (ties in input order) and groups equal values (-0 counts as 0) into runs. */
 export function sortValues(values: Float64Array): SortedValues {
   const n = values.length;
-  const { order, hi, lo } = radixOrder(values);
-  const runOf = new Int32Array(n);
+  const { order, sorted } = sortWithPositions(values);
   const starts = new Int32Array(n + 1);
   let runs = 0;
   for (let i = 0; i < n; i++) {
-    if (i === 0 || hi[i] !== hi[i - 1] || lo[i] !== lo[i - 1]) starts[runs++] = i;
-    runOf[order[i] as number] = runs - 1;
+    if (i === 0 || sorted[i] !== sorted[i - 1]) starts[runs++] = i;
   }
   starts[runs] = n;
   const runStart = starts.slice(0, runs + 1);
   const runValue = new Float64Array(runs);
-  for (let r = 0; r < runs; r++) runValue[r] = values[order[runStart[r] as number] as number] as number;
-  return { order, runStart, runValue, runOf };
+  for (let r = 0; r < runs; r++) runValue[r] = sorted[runStart[r] as number] as number;
+  return { order, runStart, runValue, sorted };
 }

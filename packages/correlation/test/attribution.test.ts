@@ -27,7 +27,9 @@ test("the sentence names the class that stands out most, with caller wording", (
 
 test("flagged properties carry per-class attribution; wording can be passed per property", () => {
   const labels = Array.from({ length: 60 }, (_, i) => ["sun", "rain", "snow"][i % 3] as string);
-  const contrast = labels.map((label, i) => ({ sun: 0.3, rain: 0.5, snow: 0.9 })[label as "sun"] + (i % 7) * 0.01);
+  const contrast = labels.map(
+    (label, i) => ({ sun: 0.3, rain: 0.5, snow: 0.9 })[label as "sun"] + (i % 7) * 0.01,
+  );
   const [result] = labelUncorrelatedness(
     { labels, properties: { contrast } },
     { wording: { contrast: { lower: "flatter" } } },

@@ -12,7 +12,10 @@ function expectCleanAnswer(result: ReturnType<typeof labelUncorrelatedness>[numb
 
 describe("degenerate input gets a clear answer", () => {
   test("one class only: score 1, not flagged, a note", () => {
-    const [result] = labelUncorrelatedness({ labels: new Array(30).fill("cat"), properties: { dark: separable.slice(0, 30) } });
+    const [result] = labelUncorrelatedness({
+      labels: new Array(30).fill("cat"),
+      properties: { dark: separable.slice(0, 30) },
+    });
     expect(result).toMatchObject({ score: 1, flagged: false, pValue: 1, pValueMethod: "none", n: 30 });
     expect(result?.note).toContain('only one class ("cat")');
     expectCleanAnswer(result);
@@ -20,7 +23,10 @@ describe("degenerate input gets a clear answer", () => {
 
   test("constant property: score 1 with a note, also in cleanlab mode", () => {
     for (const compat of ["default", "cleanlab"] as const) {
-      const [result] = labelUncorrelatedness({ labels, properties: { grayscale: new Array(40).fill(1) } }, { compat });
+      const [result] = labelUncorrelatedness(
+        { labels, properties: { grayscale: new Array(40).fill(1) } },
+        { compat },
+      );
       expect(result).toMatchObject({ score: 1, flagged: false });
       expect(result?.note).toContain("constant property");
       expectCleanAnswer(result);
@@ -62,7 +68,10 @@ describe("degenerate input gets a clear answer", () => {
   });
 
   test("ties for the minimum and maximum name the first row", () => {
-    const [result] = labelUncorrelatedness({ labels, properties: { light: labels.map((_, i) => (i % 3 === 0 ? 0 : 1)) } });
+    const [result] = labelUncorrelatedness({
+      labels,
+      properties: { light: labels.map((_, i) => (i % 3 === 0 ? 0 : 1)) },
+    });
     expect(result?.minimum).toEqual({ index: 0, score: 0 });
     expect(result?.maximum).toEqual({ index: 1, score: 1 });
   });
@@ -71,8 +80,25 @@ describe("degenerate input gets a clear answer", () => {
     expect(() => labelUncorrelatedness({ labels, properties: { dark: [1, 2] } })).toThrow(
       'property "dark" has 2 values for 40 labels',
     );
-    expect(() => labelUncorrelatedness({ labels: "abc" as unknown as string[], properties: {} })).toThrow("labels must be an array");
-    expect(() => labelUncorrelatedness({ labels, properties: {} }, { alpha: 0 })).toThrow("option alpha must be in (0, 1]");
-    expect(() => labelUncorrelatedness({ labels, properties: {} }, { permutations: 1e9 })).toThrow("option permutations");
+    expect(() => labelUncorrelatedness({ labels: "abc" as unknown as string[], properties: {} })).toThrow(
+      "labels must be an array",
+    );
+    expect(() => labelUncorrelatedness({ labels, properties: {} }, { alpha: 0 })).toThrow(
+      "option alpha must be in (0, 1]",
+    );
+    expect(() => labelUncorrelatedness({ labels, properties: {} }, { permutations: 1e9 })).toThrow(
+      "option permutations",
+    );
   });
+});
+
+test("tens of thousands of classes in cleanlab mode get an answer, not hours of Gaussian naive Bayes", () => {
+  const n = 150_000;
+  const labels = Array.from({ length: n }, (_, i) => `group-${i % 30_000}`);
+  const [result] = labelUncorrelatedness(
+    { labels, properties: { dark: labels.map((_, i) => i % 97) } },
+    { compat: "cleanlab" },
+  );
+  expect(result?.note).toContain("too many classes (30000)");
+  expect(result?.flagged).toBe(false);
 });

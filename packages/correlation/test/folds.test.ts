@@ -10,7 +10,10 @@ test("hand-computed StratifiedKFold(5): class shares dealt round-robin, each cla
 });
 
 test("every fold gets each class within one row of its fair share", () => {
-  const labels = Array.from({ length: 103 }, (_, i) => ["x", "y", "z"][(i * 7) % 3 === 0 ? 0 : i % 5 === 0 ? 1 : 2] as string);
+  const labels = Array.from(
+    { length: 103 },
+    (_, i) => ["x", "y", "z"][(i * 7) % 3 === 0 ? 0 : i % 5 === 0 ? 1 : 2] as string,
+  );
   const { classOf, names } = encodeLabels(labels);
   const fold = stratifiedFolds(classOf, names.length);
   for (let c = 0; c < names.length; c++) {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { labelUncorrelatedness } from "../src/index.js";
 import { encodeLabels } from "../src/classes.js";
 import { stratifiedFolds } from "../src/folds.js";
+import { labelUncorrelatedness } from "../src/index.js";
 import { goldenCorrelations, goldenScores, PROPERTIES } from "./golden.js";
 
 const golden = goldenCorrelations();
@@ -33,6 +33,11 @@ test("default mode on golden: only dark is flagged, night being darker", () => {
   const results = labelUncorrelatedness(scores);
   expect(results.filter((r) => r.flagged).map((r) => r.property)).toEqual(["dark"]);
   const dark = results[0];
-  expect(dark).toMatchObject({ baseline: golden.baseline_majority_share, k: 8, accuracy: 0.925, pValueMethod: "permutation" });
+  expect(dark).toMatchObject({
+    baseline: golden.baseline_majority_share,
+    k: 8,
+    accuracy: 0.925,
+    pValueMethod: "permutation",
+  });
   expect(dark?.attribution?.sentence).toMatch(/^night is lower \(darker\): AUC 0\.9\d$/);
 });

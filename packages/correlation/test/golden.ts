@@ -20,7 +20,10 @@ export interface GoldenCorrelations {
   fold_of_each_image: number[];
   baseline_cleanlab_2_7: number;
   baseline_majority_share: number;
-  properties: Record<string, { gaussian_nb_accuracy: number; cleanlab_2_7_score: number; gaussian_nb_true_baseline_score: number }>;
+  properties: Record<
+    string,
+    { gaussian_nb_accuracy: number; cleanlab_2_7_score: number; gaussian_nb_true_baseline_score: number }
+  >;
 }
 
 export function goldenCorrelations(): GoldenCorrelations {

@@ -10,7 +10,15 @@ function crossValidate(values: number[], labels: string[], k: number, fold?: num
   const { classOf, names } = encodeLabels(labels);
   const folds = fold ? Int32Array.from(fold) : stratifiedFolds(classOf, names.length);
   const sorted = sortValues(Float64Array.from(values));
-  return knnCrossValidate(sorted, classOf, folds, names.length, nFolds, k, appearanceRank(classOf, names.length));
+  return knnCrossValidate(
+    sorted,
+    classOf,
+    folds,
+    names.length,
+    nFolds,
+    k,
+    appearanceRank(classOf, names.length),
+  );
 }
 
 /** The definition, in O(n^2): the k nearest with equal shares at the k-th distance, then the tie rules. */
@@ -20,7 +28,9 @@ function bruteForceCorrect(values: number[], labels: string[], k: number): numbe
   const preference = appearanceRank(classOf, names.length);
   let correct = 0;
   values.forEach((x, i) => {
-    const train = values.map((v, j) => ({ d: Math.abs(v - x), c: classOf[j] as number })).filter((_, j) => fold[j] !== fold[i]);
+    const train = values
+      .map((v, j) => ({ d: Math.abs(v - x), c: classOf[j] as number }))
+      .filter((_, j) => fold[j] !== fold[i]);
     const total = new Array<number>(names.length).fill(0);
     for (const t of train) total[t.c] = (total[t.c] ?? 0) + 1;
     const kf = Math.min(k, train.length);
@@ -42,20 +52,25 @@ function bruteForceCorrect(values: number[], labels: string[], k: number): numbe
   return correct;
 }
 
+const TRIALS = Number(process.env.KNN_TRIALS ?? 60);
+
 describe("kNN on sorted runs", () => {
-  test("matches the O(n^2) definition on random data with heavy ties, several k and 2-4 classes", () => {
+  test("matches the O(n^2) definition on random data with heavy ties, negative values, k up to 3n and 2-4 classes", () => {
     const random = seededRandom(7);
-    for (let trial = 0; trial < 60; trial++) {
+    for (let trial = 0; trial < TRIALS; trial++) {
       const n = 20 + Math.floor(random() * 120);
       const nClasses = 2 + (trial % 3);
       const distinct = 1 + Math.floor(random() * 15);
-      const values = Array.from({ length: n }, () => (random() < 0.3 ? 1 : Math.floor(random() * distinct) / distinct));
+      const sign = trial % 4 === 3 ? -1 : 1;
+      const values = Array.from({ length: n }, () =>
+        random() < 0.3 ? sign : (sign * Math.floor(random() * distinct)) / distinct,
+      );
       const labels = values.map((v) => `c${Math.floor((random() + v * 0.5) * nClasses) % nClasses}`);
-      const k = 1 + Math.floor(random() * 12);
+      const k = 1 + Math.floor(random() * (trial % 5 === 4 ? 3 * n : 12));
       const cv = crossValidate(values, labels, k);
       expect(cv.correct.reduce((a, b) => a + b, 0)).toBe(bruteForceCorrect(values, labels, k));
     }
-  });
+  }, 600_000);
 
   test("rows at the k-th distance share the remaining seats equally instead of the first ones in file order", () => {
     // Test row: A at 0. Training (k = 3): A at 1, then B at -2, B at 2 and A at -2 all at distance 2 sharing

@@ -10,7 +10,13 @@ describe("tables with a known answer", () => {
     const labels = [...new Array(50).fill("day"), ...new Array(50).fill("night")];
     const dark = labels.map((label, i) => (label === "night" ? 0.1 : 0.6) + (i % 50) * 0.001);
     const [result] = labelUncorrelatedness({ labels, properties: { dark } });
-    expect(result).toMatchObject({ accuracy: 1, score: 0, baseline: 0.5, flagged: true, pValueMethod: "permutation" });
+    expect(result).toMatchObject({
+      accuracy: 1,
+      score: 0,
+      baseline: 0.5,
+      flagged: true,
+      pValueMethod: "permutation",
+    });
     expect(result?.pValue).toBe(1 / 1000);
     expect(result?.attribution?.sentence).toBe("night is lower (darker): AUC 1.00");
   });
@@ -27,8 +33,14 @@ describe("tables with a known answer", () => {
     // Both classes have mean 0.5 and variance 0.0625 in every training fold, so Gaussian naive Bayes sees the
     // same bell curve twice and always predicts the larger class. Each cluster is pure, so kNN is perfect.
     const spread = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 0.25 : 0.75));
-    const middle = Array.from({ length: 60 }, (_, i) => [0.5, 0.5 - Math.SQRT1_2 / 2, 0.5, 0.5 + Math.SQRT1_2 / 2][i % 4] as number);
-    const input = { labels: [...new Array(40).fill("A"), ...new Array(60).fill("B")], properties: { dark: [...spread, ...middle] } };
+    const middle = Array.from(
+      { length: 60 },
+      (_, i) => [0.5, 0.5 - Math.SQRT1_2 / 2, 0.5, 0.5 + Math.SQRT1_2 / 2][i % 4] as number,
+    );
+    const input = {
+      labels: [...new Array(40).fill("A"), ...new Array(60).fill("B")],
+      properties: { dark: [...spread, ...middle] },
+    };
     const [knn] = labelUncorrelatedness(input);
     const [gaussian] = labelUncorrelatedness(input, { compat: "cleanlab" });
     expect(knn).toMatchObject({ accuracy: 1, score: 0, flagged: true });
@@ -81,23 +93,41 @@ describe("tables with a known answer", () => {
 });
 
 describe("determinism", () => {
-  const labels = Array.from({ length: 200 }, (_, i) => ["cat", "dog", "bird"][(i * 7 + (i >> 3)) % 3] as string);
-  const properties = { a: labels.map((l, i) => (l === "cat" ? 0.3 : 0.5) + ((i * 37) % 17) / 40), b: uniform(200), c: labels.map((_, i) => (i % 3 === 0 ? 1 : (i % 7) / 7)) };
+  const labels = Array.from(
+    { length: 200 },
+    (_, i) => ["cat", "dog", "bird"][(i * 7 + (i >> 3)) % 3] as string,
+  );
+  const properties = {
+    a: labels.map((l, i) => (l === "cat" ? 0.3 : 0.5) + ((i * 37) % 17) / 40),
+    b: uniform(200),
+    c: labels.map((_, i) => (i % 3 === 0 ? 1 : (i % 7) / 7)),
+  };
 
   test("same input, same output", () => {
-    expect(labelUncorrelatedness({ labels, properties })).toEqual(labelUncorrelatedness({ labels, properties }));
+    expect(labelUncorrelatedness({ labels, properties })).toEqual(
+      labelUncorrelatedness({ labels, properties }),
+    );
   });
 
   test("renaming the classes (so they sort in another order) changes neither scores nor p-values", () => {
     const renamed = labels.map((l) => ({ cat: "zebra", dog: "ant", bird: "moth" })[l] as string);
-    const strip = (rs: ReturnType<typeof labelUncorrelatedness>) => rs.map((r) => [r.score, r.pValue, r.flagged, r.accuracy]);
-    expect(strip(labelUncorrelatedness({ labels: renamed, properties }))).toEqual(strip(labelUncorrelatedness({ labels, properties })));
+    const strip = (rs: ReturnType<typeof labelUncorrelatedness>) =>
+      rs.map((r) => [r.score, r.pValue, r.flagged, r.accuracy]);
+    expect(strip(labelUncorrelatedness({ labels: renamed, properties }))).toEqual(
+      strip(labelUncorrelatedness({ labels, properties })),
+    );
     const numbered = labels.map((l) => ({ cat: 2, dog: 10, bird: 1 })[l] as number);
-    expect(strip(labelUncorrelatedness({ labels: numbered, properties }))).toEqual(strip(labelUncorrelatedness({ labels, properties })));
+    expect(strip(labelUncorrelatedness({ labels: numbered, properties }))).toEqual(
+      strip(labelUncorrelatedness({ labels, properties })),
+    );
   });
 
   test("results follow the input property order", () => {
     const reordered = { c: properties.c, a: properties.a, b: properties.b };
-    expect(labelUncorrelatedness({ labels, properties: reordered }).map((r) => r.property)).toEqual(["c", "a", "b"]);
+    expect(labelUncorrelatedness({ labels, properties: reordered }).map((r) => r.property)).toEqual([
+      "c",
+      "a",
+      "b",
+    ]);
   });
 });
