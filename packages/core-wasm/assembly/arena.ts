@@ -2,7 +2,7 @@
 // (input first, then size-dependent scratch). Memory therefore only grows to the largest image's need.
 // Nothing here uses the AssemblyScript allocator, which is why the stub runtime is enough.
 
-export const ALIGN: usize = 16;
+const ALIGN: usize = 16;
 
 export function alignUp(n: u64): u64 {
   return (n + <u64>(ALIGN - 1)) & ~(<u64>(ALIGN - 1));

@@ -11,7 +11,7 @@ const RANK_COUNT = PERCENT_COUNT * 2;
 
 export const FINE_BITS = 12;
 const FINE_BINS = 1 << FINE_BITS;
-const COARSE_BINS = 1 << (26 - FINE_BITS);
+export const COARSE_BINS = 1 << (26 - FINE_BITS);
 
 export const KEY_COARSE: usize = memory.data(COARSE_BINS * 4, 16);
 // Slot (1-based) of each coarse bin that holds a wanted rank, 0 elsewhere; reset after every image.
@@ -24,8 +24,20 @@ const RANK_BIN: usize = memory.data(RANK_COUNT * 4, 16);
 const RANK_OFFSET: usize = memory.data(RANK_COUNT * 4, 16); // rank minus the pixels in earlier bins
 const RANK_KEY: usize = memory.data(RANK_COUNT * 4, 16);
 
+// 241 v^2, 691 v^2, 68 v^2 for v = 0..255: three table loads are cheaper than six multiplies per pixel.
+const WEIGHTED_SQUARES: usize = memory.data(768 * 4, 16);
+for (let v = 0; v < 256; v++) {
+  store<i32>(WEIGHTED_SQUARES + ((<usize>v) << 2), 241 * v * v);
+  store<i32>(WEIGHTED_SQUARES + ((<usize>(256 + v)) << 2), 691 * v * v);
+  store<i32>(WEIGHTED_SQUARES + ((<usize>(512 + v)) << 2), 68 * v * v);
+}
+
 export function keyOf(r: i32, g: i32, b: i32): i32 {
-  return 241 * r * r + 691 * g * g + 68 * b * b;
+  return (
+    load<i32>(WEIGHTED_SQUARES + ((<usize>r) << 2)) +
+    load<i32>(WEIGHTED_SQUARES + ((<usize>(256 + g)) << 2)) +
+    load<i32>(WEIGHTED_SQUARES + ((<usize>(512 + b)) << 2))
+  );
 }
 
 /** numpy's "linear" method: virtual index (n - 1) * q, neighbours floor and floor + 1 clipped to n - 1. */

@@ -29,13 +29,13 @@ function edgeAt(img: usize, w: i32, x: i32, y: i32): i32 {
 
 /**
  * Histograms the edge image without materialising it: PIL copies the outermost rows and columns
- * unchanged, and copies the whole image when it is smaller than the 3x3 kernel.
+ * unchanged (for images narrower or shorter than 3 that is every pixel, as PIL does).
  */
 function histogramEdges(img: usize, w: i32, h: i32): void {
   clearU32(EDGE_HIST, 256);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      const inner = w >= 3 && h >= 3 && x > 0 && y > 0 && x < w - 1 && y < h - 1;
+      const inner = x > 0 && y > 0 && x < w - 1 && y < h - 1;
       bump(EDGE_HIST, inner ? edgeAt(img, w, x, y) : <i32>load<u8>(img + <usize>(y * w + x)));
     }
   }

@@ -2,10 +2,18 @@
 // address, calls analyze() and reads RESULT_COUNT f64 values at results().
 
 import { alignUp, arenaStart, ensureEnd } from "./arena";
-import { colorPercentiles, grayPercentiles, KEY_COARSE, PERCENT_COUNT } from "./brightness";
+import { COARSE_BINS, colorPercentiles, grayPercentiles, KEY_COARSE, PERCENT_COUNT } from "./brightness";
 import { blurStats, luma } from "./edges";
 import { CHANNEL_HIST, clearU32, entropyBits } from "./histograms";
-import { kernelSize, planAxis, resampleColumns, resampleRowColor, resampleRowGray } from "./resample";
+import {
+  kernelSize,
+  pairTableBytes,
+  planAxis,
+  planPairs,
+  resampleColumns,
+  resampleRowColor,
+  resampleRowGray,
+} from "./resample";
 import { copyRowColor, scanColorRow, scanGrayRow } from "./scan";
 import { MAX_SIDE, shrunkSide } from "./shrink";
 
@@ -32,6 +40,7 @@ let ksizeV = 0;
 let input: usize = 0;
 let coeffsH: usize = 0;
 let coeffsV: usize = 0;
+let pairsH: usize = 0; // coeffsH re-laid for the paired SIMD colour pass
 let rows: usize = 0; // horizontally resized rows, outW x height
 let shrunk: usize = 0; // outW x outH
 
@@ -49,9 +58,10 @@ export function prepare(w: i32, h: i32, channels: i32): usize {
   const kh = ow !== w ? kernelSize(w, ow) : 0;
   const kv = oh !== h ? kernelSize(h, oh) : 0;
   const start = <u64>arenaStart();
-  // 16 bytes of slack: the 4-byte SIMD loads of 3-byte pixels read one byte past the last pixel.
+  // 16 bytes of slack: SIMD loads of the last pixels read up to 8 bytes past the input.
   const coeffsHAt = alignUp(start + <u64>w * <u64>h * <u64>channels + 16);
-  const coeffsVAt = alignUp(coeffsHAt + <u64>ow * <u64>kh * 4);
+  const pairsHAt = alignUp(coeffsHAt + <u64>ow * <u64>kh * 4);
+  const coeffsVAt = alignUp(pairsHAt + (channels === 1 ? 0 : pairTableBytes(ow, kh)));
   const rowsAt = alignUp(coeffsVAt + <u64>oh * <u64>kv * 4);
   const shrunkAt = alignUp(rowsAt + <u64>ow * <u64>h * lanes);
   if (!ensureEnd(shrunkAt + <u64>ow * <u64>oh * lanes)) return 0;
@@ -65,6 +75,7 @@ export function prepare(w: i32, h: i32, channels: i32): usize {
   input = <usize>start;
   coeffsH = <usize>coeffsHAt;
   coeffsV = <usize>coeffsVAt;
+  pairsH = <usize>pairsHAt;
   rows = <usize>rowsAt;
   shrunk = <usize>shrunkAt;
   return input;
@@ -75,10 +86,13 @@ export function analyze(): void {
   const color = bpp !== 1;
   const lanes = color ? 4 : 1;
   const pixels = <u32>width * <u32>height;
-  if (ksizeH !== 0) planAxis(width, outW, ksizeH, BOUNDS_H, coeffsH);
+  if (ksizeH !== 0) {
+    planAxis(width, outW, ksizeH, BOUNDS_H, coeffsH);
+    if (color) planPairs(outW, ksizeH, BOUNDS_H, coeffsH, pairsH);
+  }
   if (ksizeV !== 0) planAxis(height, outH, ksizeV, BOUNDS_V, coeffsV);
   clearU32(CHANNEL_HIST, 768);
-  if (color) clearU32(KEY_COARSE, 1 << 14);
+  if (color) clearU32(KEY_COARSE, COARSE_BINS);
 
   let maxDiff = 0;
   const rowBytes = <usize>width * <usize>bpp;
@@ -88,7 +102,7 @@ export function analyze(): void {
     const dst = rows + <usize>y * outRowBytes;
     if (color) {
       maxDiff = scanColorRow(row, width, bpp, maxDiff);
-      if (ksizeH !== 0) resampleRowColor(row, bpp, dst, outW, ksizeH, BOUNDS_H, coeffsH);
+      if (ksizeH !== 0) resampleRowColor(row, bpp, dst, outW, ksizeH, BOUNDS_H, pairsH);
       else copyRowColor(row, bpp, dst, width);
     } else {
       scanGrayRow(row, width);

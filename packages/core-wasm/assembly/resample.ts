@@ -70,9 +70,48 @@ function loadPixel(p: usize): v128 {
   return i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(p)));
 }
 
+// Colour rows take two taps per step with i32x4.dot_i16x8_s. A 22-bit weight does not fit in i16, so
+// each is split as k = hi * 2^11 + lo (lo in 0..2047): two dot products, recombined at the end. Sums
+// wrap modulo 2^32 exactly like the single int sum they replace, so the result is bit-identical.
+const SPLIT_BITS = 11;
+const PAIR_BYTES = 32; // per tap pair: 8 x i16 of hi weights, then 8 x i16 of lo weights
+
+/** Bytes of the paired weight table resampleRowColor reads. */
+export function pairTableBytes(outSize: i32, ksize: i32): u64 {
+  return <u64>outSize * <u64>((ksize + 1) >> 1) * PAIR_BYTES;
+}
+
+/** Rewrites planAxis weights as [hi_x, hi_x+1] x 4 lanes and [lo_x, lo_x+1] x 4 lanes per pair. */
+export function planPairs(outSize: i32, ksize: i32, bounds: usize, coeffs: usize, pairs: usize): void {
+  const pairStride = <usize>((ksize + 1) >> 1) * PAIR_BYTES;
+  for (let o = 0; o < outSize; o++) {
+    const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
+    const k = coeffs + ((<usize>o * <usize>ksize) << 2);
+    const row = pairs + <usize>o * pairStride;
+    for (let x = 0; x < taps; x += 2) {
+      const k0 = load<i32>(k + ((<usize>x) << 2));
+      const k1 = x + 1 < taps ? load<i32>(k + ((<usize>(x + 1)) << 2)) : 0;
+      const lowMask = (1 << SPLIT_BITS) - 1;
+      const hi = ((k0 >> SPLIT_BITS) & 0xffff) | ((k1 >> SPLIT_BITS) << 16);
+      const lo = (k0 & lowMask) | ((k1 & lowMask) << 16);
+      const at = row + <usize>(x >> 1) * PAIR_BYTES;
+      v128.store(at, i32x4.splat(hi));
+      v128.store(at, i32x4.splat(lo), 16);
+    }
+  }
+}
+
+/** Byte shuffle turning two pixels into i16 lanes R0 R1 G0 G1 B0 B1 0 0 (index >= 16 gives 0). */
+function pairShuffle(bpp: i32): v128 {
+  return bpp === 4
+    ? i8x16(0, -1, 4, -1, 1, -1, 5, -1, 2, -1, 6, -1, -1, -1, -1, -1)
+    : i8x16(0, -1, 3, -1, 1, -1, 4, -1, 2, -1, 5, -1, -1, -1, -1, -1);
+}
+
 /**
- * One row of the horizontal pass for colour pixels (`bpp` 3 or 4; the 4th lane is junk and ignored).
- * Writes 4 bytes per output pixel. Needs 1 readable byte past the row for bpp 3.
+ * One row of the horizontal pass for colour pixels (`bpp` 3 or 4). Writes 4 bytes per output pixel
+ * (the 4th is junk). An odd tap count reads one pixel past the window with weight 0, so up to 8 bytes
+ * past the row must be readable.
  */
 export function resampleRowColor(
   src: usize,
@@ -81,18 +120,26 @@ export function resampleRowColor(
   outW: i32,
   ksize: i32,
   bounds: usize,
-  coeffs: usize,
+  pairs: usize,
 ): void {
+  const shuffle = pairShuffle(bpp);
+  const pairStride = <usize>((ksize + 1) >> 1) * PAIR_BYTES;
+  const step = <usize>(2 * bpp);
   for (let o = 0; o < outW; o++) {
     const first = load<i32>(bounds + ((<usize>o) << 3));
     const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
-    const k = coeffs + ((<usize>o * <usize>ksize) << 2);
+    let k = pairs + <usize>o * pairStride;
     let p = src + <usize>first * <usize>bpp;
-    let acc = i32x4.splat(HALF);
-    for (let x = 0; x < taps; x++) {
-      acc = i32x4.add(acc, i32x4.mul(loadPixel(p), i32x4.splat(load<i32>(k + ((<usize>x) << 2)))));
-      p += bpp;
+    let hi = i32x4.splat(0);
+    let lo = i32x4.splat(0);
+    for (let x = 0; x < taps; x += 2) {
+      const px = i8x16.swizzle(v128.load64_zero(p), shuffle);
+      hi = i32x4.add(hi, i32x4.dot_i16x8_s(px, v128.load(k)));
+      lo = i32x4.add(lo, i32x4.dot_i16x8_s(px, v128.load(k, 16)));
+      p += step;
+      k += PAIR_BYTES;
     }
+    const acc = i32x4.add(i32x4.add(i32x4.shl(hi, SPLIT_BITS), lo), i32x4.splat(HALF));
     store<u32>(dst + ((<usize>o) << 2), packLanes(acc));
   }
 }
@@ -119,7 +166,7 @@ export function resampleRowGray(
 
 /**
  * Vertical pass over an image of `width` pixels of `bpp` bytes (1, or 4 with colour in lanes 0..2),
- * rows `stride` bytes apart.
+ * rows stored back to back.
  */
 export function resampleColumns(
   src: usize,

@@ -3,6 +3,7 @@ import { bytesPerPixel } from "./validate.js";
 
 interface KernelExports {
   memory: WebAssembly.Memory;
+  RESULT_COUNT: WebAssembly.Global;
   prepare(width: number, height: number, channels: number): number;
   analyze(): void;
   results(): number;
@@ -52,10 +53,16 @@ function kernelExports(instance: WebAssembly.Instance): KernelExports {
     !(e.memory instanceof WebAssembly.Memory) ||
     typeof e.prepare !== "function" ||
     typeof e.analyze !== "function" ||
-    typeof e.results !== "function"
+    typeof e.results !== "function" ||
+    !(e.RESULT_COUNT instanceof WebAssembly.Global)
   ) {
     throw new TypeError(
-      "not the core-wasm kernels module: missing memory, prepare, analyze or results export",
+      "not the core-wasm kernels module: missing memory, prepare, analyze, results or RESULT_COUNT export",
+    );
+  }
+  if (e.RESULT_COUNT.value !== RESULT_COUNT) {
+    throw new TypeError(
+      `kernels.wasm writes ${e.RESULT_COUNT.value} results but this loader reads ${RESULT_COUNT}: mismatched builds`,
     );
   }
   return e as KernelExports;

@@ -52,6 +52,19 @@ describe("brightness percentiles", () => {
     for (const q of QS) expect(brightness[`p${q}`]).toBeCloseTo(numpyPercentile(b, q), 12);
   });
 
+  // 3x2 (seed 6) and 4x4 (seed 16) hit percentiles where numpy's t >= 0.5 formula differs in the last bit.
+  it.each([
+    [97, 61, 4],
+    [3, 2, 6],
+    [4, 4, 16],
+  ])("matches numpy bit for bit on random %ix%i gray pixels (seed %i)", (width, height, seed) => {
+    // Gray brightness is v / 255 on both sides, so even numpy's choice of lerp formula is visible.
+    const data = randomBytes(width * height, seed);
+    const b = Float64Array.from(data, (v) => v / 255);
+    const { brightness } = kernels.analyze({ width, height, format: "gray", data });
+    for (const q of QS) expect(brightness[`p${q}`]).toBe(numpyPercentile(b, q));
+  });
+
   it("ignores alpha: rgba and rgb versions of the same pixels agree on every statistic", () => {
     const rgb = randomBytes(70 * 90 * 3, 9);
     const rgba = new Uint8Array(70 * 90 * 4);
