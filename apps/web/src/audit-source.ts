@@ -1,6 +1,6 @@
 import { type AuditResult, audit, type LabItem, type Measure } from "@sc/lab";
 import type { FileError } from "@sc/report";
-import { asyncBufferFromBlob, openParquetShards } from "@sc/sources/parquet";
+import { asyncBufferFromBlob, openParquetShards } from "@sc/sources/browser";
 import type { FolderDataset } from "./folder-dataset.js";
 
 /** What the user opened, ready to audit: a folder per class or Hugging Face Parquet shards. */

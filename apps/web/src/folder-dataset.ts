@@ -1,6 +1,6 @@
 import type { LabItem } from "@sc/lab";
 import type { FileError } from "@sc/report";
-import { compareCodeUnits, isImageFileName } from "./folder-rules.js";
+import { compareCodeUnits, isImageFileName } from "@sc/sources/browser";
 
 /** A file picked by the user with its path relative to the picked folder's parent ("photos/day/a.jpg"). */
 export interface PickedFile {

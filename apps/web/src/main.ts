@@ -2,12 +2,12 @@ import "./app.css";
 import "virtual:report.css";
 import { defaultWasmUrl } from "@sc/core-wasm";
 import type { AuditResult } from "@sc/lab";
-import { enhanceReport, renderCsv, renderHtmlReport, renderJson } from "@sc/report";
+import { enhanceReport, renderCsv, renderHtmlReport, renderJson, thumbnailPaths } from "@sc/report";
 import { type AuditSource, auditSource, folderSource, parquetSource } from "./audit-source.js";
 import { type DroppedEntry, listDropped } from "./drop-entries.js";
 import { folderDataset } from "./folder-dataset.js";
 import { frameThrottle, progressText } from "./progress.js";
-import { makeThumbnails, thumbnailPaths } from "./thumbnails.js";
+import { makeThumbnails } from "./thumbnails.js";
 import { poolSize, WorkerPool } from "./worker-pool.js";
 
 const MAX_PIXELS = 100_000_000;

@@ -8,3 +8,4 @@ export { REPORT_CSS } from "./html/styles.js";
 export { renderJson } from "./json.js";
 export type * from "./result.js";
 export { renderText, type TextOptions } from "./text.js";
+export { THUMBNAIL_SIDE, thumbnailPaths, thumbnailSize } from "./thumbnail-choice.js";

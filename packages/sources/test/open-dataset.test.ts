@@ -36,10 +36,10 @@ describe("openDataset", () => {
 });
 
 describe("browser entry point", () => {
-  it("reaches no Node built-in from src/parquet.ts", async () => {
+  it("reaches no Node built-in from src/browser.ts", async () => {
     const src = join(dirname(fileURLToPath(import.meta.url)), "..", "src");
     const seen = new Set<string>();
-    const pending = ["parquet.ts"];
+    const pending = ["browser.ts"];
     for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
       if (seen.has(file)) continue;
       seen.add(file);
@@ -50,11 +50,12 @@ describe("browser entry point", () => {
       }
     }
     expect([...seen].sort()).toEqual([
+      "browser.ts",
       "code-unit-order.ts",
       "dataset-error.ts",
       "hf-class-names.ts",
+      "image-extensions.ts",
       "parquet-dataset.ts",
-      "parquet.ts",
       "types.ts",
     ]);
   });
