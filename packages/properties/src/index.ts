@@ -5,6 +5,7 @@ export type {
   PixelImage,
 } from "@sc/core-wasm";
 export {
+  DEFAULT_MAX_DECODE_BYTES,
   DEFAULT_MAX_PIXELS,
   type DecodeOptions,
   decodeImage,

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { describe, expect, it, vi } from "vitest";
-import { decodeImage, defaultDecoders } from "../src/decode.js";
+import { decodeImage, defaultDecoders, readImageHeader } from "../src/decode.js";
 import { MAX_SCANS } from "../src/decoders/jpeg-header.js";
 import type { ImageDecoder } from "../src/decoders/types.js";
 import { ImageError, type ImageErrorCode } from "../src/errors.js";
+import { jpegWithFrame, noise, pngHeaderOnly, smallJpeg, smallPng } from "../test-support/hostile-corpus.js";
 import { GOLDEN_DIR } from "./golden.js";
-import { encodeJpeg } from "./jpeg-writer.js";
 import { chunk, encodePng } from "./png-writer.js";
 
 const expectImageError = (
@@ -28,62 +28,6 @@ const expectImageError = (
   expect(e.reason).toMatch(reason);
   expect(e.message).toBe(`set/x.img: ${e.reason}`);
 };
-
-/** Deterministic pseudo-random bytes (xorshift32). */
-const noise = (length: number, seed: number): Uint8Array => {
-  const out = new Uint8Array(length);
-  let s = seed;
-  for (let i = 0; i < length; i++) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    out[i] = s & 255;
-  }
-  return out;
-};
-
-const smallPng = encodePng({ width: 9, height: 9, colorType: 2, bitDepth: 8, samples: [...noise(243, 7)] });
-const smallJpeg = encodeJpeg(16, 16, (x, y) => [x * 16, y * 16, (x * y) % 256]);
-
-const pngHeaderOnly = (width: number, height: number, interlace = 0): Uint8Array => {
-  const ihdr = new Uint8Array(13);
-  new DataView(ihdr.buffer).setUint32(0, width);
-  new DataView(ihdr.buffer).setUint32(4, height);
-  ihdr.set([8, 0, 0, 0, interlace], 8);
-  return Buffer.concat([smallPng.subarray(0, 8), chunk("IHDR", ihdr)]);
-};
-
-/** SOI, a frame header of the given type and size, then an empty scan and EOI. */
-const jpegWithFrame = (marker: number, width: number, height: number): Uint8Array =>
-  Uint8Array.from([
-    0xff,
-    0xd8,
-    0xff,
-    marker,
-    0,
-    11,
-    8,
-    height >> 8,
-    height & 255,
-    width >> 8,
-    width & 255,
-    1,
-    1,
-    0x11,
-    0,
-    0xff,
-    0xda,
-    0,
-    8,
-    1,
-    1,
-    0,
-    0,
-    63,
-    0,
-    0xff,
-    0xd9,
-  ]);
 
 describe("refusing bad input", () => {
   it("empty file", () => expectImageError(new Uint8Array(0), "empty", "empty file"));
@@ -191,6 +135,37 @@ describe("refusing bad input", () => {
     );
   });
 
+  it("a small file declaring an image within the pixel limit but too big to decode in memory", () => {
+    // Found while building the fuzzer: a 0.8 MB PNG of 10000x10000 16-bit RGBA made pngjs take 3.4 GB.
+    const decoders = defaultDecoders();
+    const spies = decoders.map((d) => vi.spyOn(d, "decode"));
+    const bomb = pngHeaderOnly(10000, 10000, { colorType: 6, bitDepth: 16 });
+    expect(() => decodeImage(bomb, { decoders })).toThrow(
+      "PNG declares 10000x10000 pixels, which need about 3624 MiB to decode, over the 512 MiB memory limit",
+    );
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    // Within a larger budget the header passes and the missing image data is what fails.
+    expect(() => decodeImage(bomb, { decoders, maxDecodeBytes: 4 * 2 ** 30 })).toThrow(
+      "truncated PNG: no IEND chunk",
+    );
+  });
+
+  it("the JPEG memory estimate counts subsampled chroma at its stored size", () => {
+    const subsampled = (factors: readonly number[]) => {
+      const jpeg = jpegWithFrame(0xc0, 6000, 6000, 3);
+      factors.forEach((f, i) => {
+        jpeg[2 + 4 + 6 + 3 * i + 1] = f; // SOI, marker + length, 6 frame bytes, then id/factors/table
+      });
+      return jpeg;
+    };
+    // 4:4:4: 3 full planes (11 bytes a sample) + 6 bytes a pixel = 39 bytes a pixel, 1339 MiB.
+    expect(() => decodeImage(subsampled([0x11, 0x11, 0x11]))).toThrow("need about 1339 MiB");
+    // 4:2:0: 1.5 planes = 22.5 bytes a pixel, 773 MiB.
+    expect(() => decodeImage(subsampled([0x22, 0x11, 0x11]))).toThrow("need about 773 MiB");
+    // Other decoders (e.g. sharp) read the header through readImageHeader and bring their own budget.
+    expect(readImageHeader(subsampled([0x11, 0x11, 0x11])).width).toBe(6000);
+  });
+
   it("the pixel limit is configurable", () => {
     expectImageError(smallPng, "too_large", "PNG declares 9x9 pixels, over the 0.00005 MP limit", 50);
     expect(decodeImage(smallPng, { maxPixels: 81 }).width).toBe(9);
@@ -198,7 +173,7 @@ describe("refusing bad input", () => {
 
   it("PNG whose data inflates far beyond its size (zlib bomb), interlaced or not", () => {
     const bomb = Buffer.concat([
-      pngHeaderOnly(100, 100, 1),
+      pngHeaderOnly(100, 100, { interlace: 1 }),
       chunk("IDAT", deflateSync(new Uint8Array(20_000_000))),
       chunk("IEND", new Uint8Array()),
     ]);
@@ -250,6 +225,46 @@ describe("plugged-in decoders", () => {
     };
     expect(() => decodeImage(Buffer.from("F"), { decoders: [broken], path: "a.fake" })).toThrow(
       new ImageError("corrupt", "cannot decode: boom", "a.fake"),
+    );
+  });
+});
+
+describe("fuzzer findings (pnpm fuzz --seed 2), one regression each", () => {
+  it("PNG with a second IHDR of another size: pngjs decoded 255x1 pixels for a 1x1 header", () => {
+    const otherSize = pngHeaderOnly(255, 1, { colorType: 2 }).subarray(8);
+    const bytes = Buffer.concat([smallPng.subarray(0, 33), otherSize, smallPng.subarray(33)]);
+    expectImageError(bytes, "corrupt", "corrupt PNG: more than one IHDR chunk");
+  });
+
+  it("JPEG with its frame header repeated 300 times: jpeg-js took 4 GB and 50 s for a 7 kB file", () => {
+    const frameAt = smallJpeg.findIndex((b, i) => b === 0xff && smallJpeg[i + 1] === 0xc0);
+    const length = 2 + (((smallJpeg[frameAt + 2] as number) << 8) | (smallJpeg[frameAt + 3] as number));
+    const sof = smallJpeg.subarray(frameAt, frameAt + length);
+    expect(sof[1]).toBe(0xc0);
+    const repeated = Buffer.concat([
+      smallJpeg.subarray(0, frameAt + length),
+      ...Array<Uint8Array>(300).fill(sof),
+      smallJpeg.subarray(frameAt + length),
+    ]);
+    expectImageError(repeated, "corrupt", "corrupt JPEG: more than one frame header");
+    // A frame header after the first scan is refused too.
+    const afterScan = Buffer.concat([smallJpeg.subarray(0, -2), sof, smallJpeg.subarray(-2)]);
+    expectImageError(afterScan, "corrupt", "corrupt JPEG: more than one frame header");
+  });
+
+  it("a decoder whose pixels do not match the header it read is refused, not passed to the kernels", () => {
+    const liar: ImageDecoder = {
+      name: "liar",
+      matches: () => true,
+      readHeader: () => ({ codec: "liar", width: 1, height: 1, storedGray: false }),
+      decode: (_bytes, header) => ({ ...header, format: "rgba", data: new Uint8Array(1020) }),
+    };
+    expect(() => decodeImage(Buffer.from("x"), { decoders: [liar], path: "a.liar" })).toThrow(
+      new ImageError(
+        "corrupt",
+        "corrupt LIAR: decoded 1x1 rgba pixels (1020 bytes) for a header of 1x1",
+        "a.liar",
+      ),
     );
   });
 });

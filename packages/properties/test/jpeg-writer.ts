@@ -24,27 +24,46 @@ const segment = (marker: number, body: number[]): number[] => [
 const oneCodeTable = (tableClass: number): number[] => [tableClass, 1, ...Array(15).fill(0), 0];
 
 /**
- * An 8x8 four-component JPEG whose blocks are all zero, so every component decodes to 128 (about
- * 50 %), written by hand because jpeg-js only encodes YCbCr. `adobeTransform` 0 = CMYK, 2 = YCCK,
- * undefined = no Adobe marker.
+ * A baseline JPEG whose blocks are all zero, so every component decodes to 128 (about 50 %), written
+ * by hand because jpeg-js only encodes YCbCr 8x8-sampled images. Four components need an Adobe marker:
+ * `adobeTransform` 0 = CMYK, 2 = YCCK, undefined = no Adobe marker. Any size: the file stays tiny
+ * (2 bits per block), which makes slow and memory-hungry decodes cheap to write.
  */
-export function fourComponentJpeg(adobeTransform?: number): Uint8Array {
+export function blankJpeg(
+  width: number,
+  height: number,
+  components: 1 | 3 | 4,
+  adobeTransform?: number,
+): Uint8Array {
   const adobe =
     adobeTransform === undefined
       ? []
       : segment(0xee, [...Buffer.from("Adobe"), 0, 100, 0, 0, 0, 0, adobeTransform]);
-  const components = [1, 2, 3, 4].flatMap((id) => [id, 0x11, 0]);
-  return Uint8Array.from([
-    0xff,
-    0xd8,
-    ...adobe,
-    ...segment(0xdb, [0, ...Array(64).fill(1)]),
-    ...segment(0xc0, [8, 0, 8, 0, 8, 4, ...components]),
-    ...segment(0xc4, oneCodeTable(0x00)),
-    ...segment(0xc4, oneCodeTable(0x10)),
-    ...segment(0xda, [4, 1, 0, 2, 0, 3, 0, 4, 0, 0, 63, 0]),
-    0x00, // four blocks of two 1-bit codes
-    0xff,
-    0xd9,
+  const ids = Array.from({ length: components }, (_, i) => i + 1);
+  const blocks = Math.ceil(width / 8) * Math.ceil(height / 8) * components;
+  return Buffer.concat([
+    Uint8Array.from([
+      0xff,
+      0xd8,
+      ...adobe,
+      ...segment(0xdb, [0, ...Array(64).fill(1)]),
+      ...segment(0xc0, [
+        8,
+        height >> 8,
+        height & 255,
+        width >> 8,
+        width & 255,
+        components,
+        ...ids.flatMap((id) => [id, 0x11, 0]),
+      ]),
+      ...segment(0xc4, oneCodeTable(0x00)),
+      ...segment(0xc4, oneCodeTable(0x10)),
+      ...segment(0xda, [components, ...ids.flatMap((id) => [id, 0]), 0, 63, 0]),
+    ]),
+    new Uint8Array(Math.ceil((blocks * 2) / 8)), // per block two 1-bit codes
+    Uint8Array.from([0xff, 0xd9]),
   ]);
 }
+
+/** An 8x8 four-component JPEG (see {@link blankJpeg}). */
+export const fourComponentJpeg = (adobeTransform?: number): Uint8Array => blankJpeg(8, 8, 4, adobeTransform);

@@ -6,6 +6,8 @@ export interface JpegHeader extends ImageHeader {
   components: number;
   /** Start-of-frame marker, 0xc0 baseline, 0xc1 extended, 0xc2 progressive. */
   frameMarker: number;
+  /** Samples of all components together, after chroma subsampling. */
+  samples: number;
 }
 
 /** Frame types jpeg-js decodes (Huffman-coded, DCT); the others are named in the error. */
@@ -70,14 +72,18 @@ export function readJpegHeader(bytes: Uint8Array): JpegHeader {
       if (!hasEndOfImage(bytes, offset + length)) {
         throw new ImageError("truncated", "truncated JPEG: no end-of-image marker");
       }
-      const scans = countScans(bytes, offset - 2);
+      const { scans, frames } = countMarkers(bytes, offset - 2);
+      if (frames > 0) throw moreThanOneFrame();
       if (scans > MAX_SCANS) {
         throw new ImageError("corrupt", `corrupt JPEG: ${scans} scans, more than the ${MAX_SCANS} accepted`);
       }
       return frame;
     }
     if (marker === 0xee && isAdobeSegment(bytes, offset + 2)) adobe = true;
-    if (isFrameMarker(marker) && !frame) frame = readFrame(bytes, offset, marker);
+    if (isFrameMarker(marker)) {
+      if (frame) throw moreThanOneFrame();
+      frame = readFrame(bytes, offset, marker);
+    }
     offset += length;
   }
   throw new ImageError(
@@ -101,7 +107,36 @@ function readFrame(bytes: Uint8Array, offset: number, marker: number): JpegHeade
   if (components !== 1 && components !== 3 && components !== 4) {
     throw new ImageError("unsupported_format", `unsupported format: JPEG with ${components} components`);
   }
-  return { codec: "jpeg", width, height, storedGray: components === 1, components, frameMarker: marker };
+  return {
+    codec: "jpeg",
+    width,
+    height,
+    storedGray: components === 1,
+    components,
+    frameMarker: marker,
+    samples: componentSamples(bytes, offset + 8, components, width, height),
+  };
+}
+
+/** Samples per component from the sampling factors (a missing or zero factor counts as 1). */
+function componentSamples(
+  bytes: Uint8Array,
+  at: number,
+  components: number,
+  width: number,
+  height: number,
+): number {
+  const factors = Array.from({ length: components }, (_, i) => bytes[at + 3 * i + 1] ?? 0x11).map((f) => [
+    Math.max(1, f >> 4),
+    Math.max(1, f & 15),
+  ]);
+  const hMax = Math.max(...factors.map(([h]) => h as number));
+  const vMax = Math.max(...factors.map(([, v]) => v as number));
+  let samples = 0;
+  for (const [h, v] of factors) {
+    samples += Math.ceil((width * (h as number)) / hMax) * Math.ceil((height * (v as number)) / vMax);
+  }
+  return samples;
 }
 
 /**
@@ -115,11 +150,24 @@ function hasEndOfImage(bytes: Uint8Array, scanStart: number): boolean {
   return false;
 }
 
-/** Start-of-scan markers from `from` on (entropy-coded data stuffs 0xff as 0xff00, so it has none). */
-function countScans(bytes: Uint8Array, from: number): number {
+/**
+ * Start-of-scan and frame markers from `from` on (entropy-coded data stuffs 0xff as 0xff00, so it
+ * has no markers).
+ */
+function countMarkers(bytes: Uint8Array, from: number): { scans: number; frames: number } {
   let scans = 0;
+  let frames = 0;
   for (let i = bytes.indexOf(0xff, from); i >= 0; i = bytes.indexOf(0xff, i + 1)) {
-    if (bytes[i + 1] === 0xda) scans++;
+    const marker = bytes[i + 1] as number;
+    if (marker === 0xda) scans++;
+    else if (isFrameMarker(marker)) frames++;
   }
-  return scans;
+  return { scans, frames };
 }
+
+/**
+ * A sequential or progressive JPEG has one frame; jpeg-js allocates the whole image again for every
+ * frame header it meets, so 300 copies of one made a 7 kB file take 4 GB and a minute (fuzzer).
+ */
+const moreThanOneFrame = (): ImageError =>
+  new ImageError("corrupt", "corrupt JPEG: more than one frame header");

@@ -1,7 +1,7 @@
 import jpeg from "jpeg-js";
 import { ImageError } from "../errors.js";
 import { isJpeg, type JpegHeader, readJpegHeader } from "./jpeg-header.js";
-import type { DecodedImage, ImageDecoder } from "./types.js";
+import type { DecodedImage, ImageDecoder, ImageHeader } from "./types.js";
 
 /**
  * jpeg-js counts its allocations: per component 4 bytes of coefficients and 1 byte of plane per
@@ -16,12 +16,23 @@ const gray = (rgb: Uint8Array): Uint8Array => {
   return out;
 };
 
+/**
+ * Peak bytes, measured with 100 MP files on Node 20 (gray 13, 4:2:0 colour 20, 4:4:4 colour 32, CMYK
+ * 46 bytes per pixel): jpeg-js holds about 10 bytes per component sample and its RGB output, then
+ * come the gray channel kept here and the kernels' copy.
+ */
+function jpegPeakBytes(header: ImageHeader): number {
+  const h = header as JpegHeader;
+  return 11 * h.samples + h.width * h.height * (3 + (h.storedGray ? 2 : 3));
+}
+
 /** Builds a JPEG decoder (baseline, extended and progressive; gray, YCbCr, RGB, CMYK and YCCK). */
 export function createJpegDecoder(maxPixels: number): ImageDecoder {
   return {
     name: "jpeg",
     matches: isJpeg,
     readHeader: readJpegHeader,
+    peakBytes: jpegPeakBytes,
     decode(bytes, header): DecodedImage {
       const h = header as JpegHeader;
       let rgb: Uint8Array;

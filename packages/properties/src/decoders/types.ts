@@ -24,5 +24,11 @@ export interface ImageDecoder {
   name: string;
   matches(bytes: Uint8Array): boolean;
   readHeader(bytes: Uint8Array): ImageHeader;
+  /**
+   * Upper estimate of the bytes that decoding and measuring the image hold at their peak, from the
+   * header alone, so that a small file declaring a large image is refused before `decode` allocates.
+   * Decoders without it are bounded by the pixel limit only.
+   */
+  peakBytes?(header: ImageHeader): number;
   decode(bytes: Uint8Array, header: ImageHeader): DecodedImage;
 }
