@@ -27,6 +27,7 @@ export const REPORT_CSS = `
   padding: 4px 16px 12px; margin: 12px 0; }
 .sc-report .sc-figs { display: flex; flex-wrap: wrap; gap: 12px; }
 .sc-report figure { margin: 0; max-width: 220px; }
+.sc-report figure.sc-chartfig { max-width: 680px; margin: 0.5em 0; }
 .sc-report figcaption { font-size: 12px; color: var(--sc-muted); }
 .sc-report .sc-thumb { display: block; width: 96px; height: 96px; object-fit: cover; border-radius: 4px; cursor: zoom-in;
   background: var(--sc-soft); }
@@ -39,6 +40,7 @@ export const REPORT_CSS = `
 .sc-report .sc-chart .sc-median { stroke: var(--sc-bad); stroke-width: 2; }
 .sc-report .sc-chart .sc-threshold { stroke: var(--sc-muted); stroke-dasharray: 4 3; }
 .sc-report .sc-table-wrap { overflow-x: auto; }
+.sc-report .sc-table-wrap td:first-child code { overflow-wrap: normal; white-space: nowrap; }
 .sc-report .sc-filter { padding: 4px 8px; min-width: 260px; margin: 4px 12px 4px 0; }
 .sc-report thead button { all: unset; cursor: pointer; font-weight: 600; }
 .sc-report thead button:focus-visible { outline: 2px solid var(--sc-bar); }
