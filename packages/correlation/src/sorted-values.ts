@@ -13,63 +13,85 @@ export interface SortedValues {
   readonly sorted: Float64Array;
 }
 
-/** Sorting must not go quadratic on adversarial input: repairs beyond this many moves per value give up. */
-const REPAIR_MOVES_PER_VALUE = 8;
+const DIGIT_BITS = 11;
+const BUCKETS = 1 << DIGIT_BITS;
+const DIGIT_MASK = BUCKETS - 1;
+/** Digits of one 32-bit half of a key: 11 + 11 + 10 bits. */
+const DIGITS_PER_HALF = Math.ceil(32 / DIGIT_BITS);
 
 /**
- * Positions sorted by (value, position), and the values in that order. The fast path hides each
- * position in the low mantissa bits of its value and lets the engine's native Float64Array sort (far
- * faster than any comparator sort in JavaScript) order the disguised values; positions come back out of
- * the bits. Only values that agree in all the other bits can come out misordered, and an insertion pass
- * repairs those; if that would take too long (values crafted to collide) a comparator sort takes over,
- * so the worst case stays O(n log n).
+ * Positions sorted by (value, position), and the values in that order: an LSD radix sort of the IEEE
+ * bits, made to order like the numbers (negative values flipped, the sign bit set on the others, -0 as
+ * 0). Being stable, it keeps equal values in input order without a tie-break key, and it is linear
+ * whatever the input (no comparator, no quadratic worst case). Digits on which every key agrees (the
+ * exponent of scores in [0, 1], columns with a few distinct values) are skipped. Roughly twice as fast as
+ * the engine's native Float64Array sort of distinct keys.
  */
 function sortWithPositions(values: Float64Array): { order: Int32Array; sorted: Float64Array } {
   const n = values.length;
-  const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
-  const mask = indexBits >= 32 ? 0xffffffff : 2 ** indexBits - 1;
-  const keys = new Float64Array(n);
-  keys.set(values);
-  const bits = new Uint32Array(keys.buffer);
+  let high = new Uint32Array(n);
+  let low = new Uint32Array(n);
+  let order = new Int32Array(n);
+  const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const histogram = new Int32Array(2 * DIGITS_PER_HALF * BUCKETS);
   for (let i = 0; i < n; i++) {
-    if (keys[i] === 0) bits[2 * i + 1] = 0; // -0 sorts as 0
-    const negative = (bits[2 * i + 1] as number) >>> 31 === 1;
-    // Bigger mantissa = more negative, so negative values store the position reversed to keep ties in order.
-    bits[2 * i] = (((bits[2 * i] as number) & ~mask) | (negative ? mask - i : i)) >>> 0;
-  }
-  keys.sort();
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const low = (bits[2 * i] as number) & mask;
-    order[i] = (bits[2 * i + 1] as number) >>> 31 === 1 ? mask - low : low;
-  }
-  const sorted = keys; // reused: the disguised keys are no longer needed
-  for (let i = 0; i < n; i++) sorted[i] = values[order[i] as number] as number;
-  let budget = REPAIR_MOVES_PER_VALUE * n;
-  for (let i = 1; i < n; i++) {
-    const p = order[i] as number;
-    const v = sorted[i] as number;
-    let j = i;
-    while (
-      j > 0 &&
-      (v < (sorted[j - 1] as number) || (v === sorted[j - 1] && p < (order[j - 1] as number)))
-    ) {
-      order[j] = order[j - 1] as number;
-      sorted[j] = sorted[j - 1] as number;
-      j--;
-      if (--budget < 0) return comparatorSort(values);
+    let h = bits[2 * i + 1] as number;
+    let l = bits[2 * i] as number;
+    if (values[i] === 0) h = l = 0;
+    if (h >>> 31 === 1) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else h = (h | 0x80000000) >>> 0;
+    high[i] = h;
+    low[i] = l;
+    order[i] = i;
+    for (let d = 0; d < DIGITS_PER_HALF; d++) {
+      const lowBucket = d * BUCKETS + ((l >>> (d * DIGIT_BITS)) & DIGIT_MASK);
+      const highBucket = (d + DIGITS_PER_HALF) * BUCKETS + ((h >>> (d * DIGIT_BITS)) & DIGIT_MASK);
+      histogram[lowBucket] = (histogram[lowBucket] as number) + 1;
+      histogram[highBucket] = (histogram[highBucket] as number) + 1;
     }
-    order[j] = p;
-    sorted[j] = v;
+  }
+  let nextHigh = new Uint32Array(n);
+  let nextLow = new Uint32Array(n);
+  let nextOrder = new Int32Array(n);
+  for (let d = 0; d < 2 * DIGITS_PER_HALF; d++) {
+    const base = d * BUCKETS;
+    let used = 0;
+    for (let b = base; b < base + BUCKETS; b++) if (histogram[b] !== 0) used++;
+    if (used <= 1) continue;
+    let position = 0;
+    for (let b = base; b < base + BUCKETS; b++) {
+      const count = histogram[b] as number;
+      histogram[b] = position;
+      position += count;
+    }
+    const digitOf = d < DIGITS_PER_HALF ? low : high;
+    const shift = (d % DIGITS_PER_HALF) * DIGIT_BITS;
+    for (let i = 0; i < n; i++) {
+      const b = base + (((digitOf[i] as number) >>> shift) & DIGIT_MASK);
+      const to = histogram[b] as number;
+      histogram[b] = to + 1;
+      nextHigh[to] = high[i] as number;
+      nextLow[to] = low[i] as number;
+      nextOrder[to] = order[i] as number;
+    }
+    [high, nextHigh] = [nextHigh, high];
+    [low, nextLow] = [nextLow, low];
+    [order, nextOrder] = [nextOrder, order];
+  }
+  // The values come back out of the keys (sequential, unlike a gather through order); only zeros are
+  // looked up, to give -0 back its sign.
+  const sorted = new Float64Array(n);
+  const sortedBits = new Uint32Array(sorted.buffer);
+  for (let i = 0; i < n; i++) {
+    const h = high[i] as number;
+    const negative = h >>> 31 === 0;
+    sortedBits[2 * i + 1] = negative ? ~h >>> 0 : (h & 0x7fffffff) >>> 0;
+    sortedBits[2 * i] = negative ? ~(low[i] as number) >>> 0 : (low[i] as number);
+    if (sorted[i] === 0) sorted[i] = values[order[i] as number] as number;
   }
   return { order, sorted };
-}
-
-function comparatorSort(values: Float64Array): { order: Int32Array; sorted: Float64Array } {
-  const order = new Int32Array(values.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
-  return { order, sorted: Float64Array.from(order, (p) => values[p] as number) };
 }
 
 /** Sorts finite values (ties in input order) and groups equal values (-0 counts as 0) into runs. */

@@ -22,9 +22,9 @@ function crossValidate(values: number[], labels: string[], k: number, fold?: num
 }
 
 /** The definition, in O(n^2): the k nearest with equal shares at the k-th distance, then the tie rules. */
-function bruteForceCorrect(values: number[], labels: string[], k: number): number {
+function bruteForceCorrect(values: number[], labels: string[], k: number, folds?: number[]): number {
   const { classOf, names } = encodeLabels(labels);
-  const fold = stratifiedFolds(classOf, names.length);
+  const fold = folds ?? stratifiedFolds(classOf, names.length);
   const preference = appearanceRank(classOf, names.length);
   let correct = 0;
   values.forEach((x, i) => {
@@ -71,6 +71,26 @@ describe("kNN on sorted runs", () => {
       expect(cv.correct.reduce((a, b) => a + b, 0)).toBe(bruteForceCorrect(values, labels, k));
     }
   }, 600_000);
+
+  test("matches the definition when a fold owns whole stretches of values (runs empty for it, ties across folds)", () => {
+    // Folds are blocks of the value range, or random, so the sweep must step over long stretches of
+    // runs that hold only test rows, and tied runs mix folds.
+    const random = seededRandom(11);
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const n = 30 + Math.floor(random() * 90);
+      const nFolds = 2 + (trial % 4);
+      const distinct = 2 + Math.floor(random() * 40);
+      const values = Array.from({ length: n }, () => Math.floor(random() * distinct) / distinct - 0.5);
+      const labels = values.map((v) => `c${Math.floor((random() + v) * 3) % 3}`);
+      const folds =
+        trial % 2 === 0
+          ? values.map((v) => Math.min(nFolds - 1, Math.floor((v + 0.5) * nFolds)))
+          : values.map(() => Math.floor(random() * nFolds));
+      const k = 1 + Math.floor(random() * (trial % 3 === 2 ? 2 * n : 15));
+      const cv = crossValidate(values, labels, k, folds, nFolds);
+      expect(cv.correct.reduce((a, b) => a + b, 0)).toBe(bruteForceCorrect(values, labels, k, folds));
+    }
+  });
 
   test("rows at the k-th distance share the remaining seats equally instead of the first ones in file order", () => {
     // Test row: A at 0. Training (k = 3): A at 1, then B at -2, B at 2 and A at -2 all at distance 2 sharing

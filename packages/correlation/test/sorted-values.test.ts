@@ -16,15 +16,15 @@ test("sorts negative, zero, -0 and tied values, ties in input order", () => {
   expectSorted(Float64Array.from([0.5, -0, 1, -2.5, 0, 1, -2.5, 1e-310, -1e-310, 1e300, -1e300, 0.5]));
 });
 
-test("values that differ only in the lowest mantissa bits (where positions are hidden) still sort exactly", () => {
+test("values that differ only in the lowest mantissa bits, or in one radix digit, sort exactly", () => {
   const random = seededRandom(3);
-  // A few near-collisions: repaired by the insertion pass.
+  // Near-collisions among random values: every digit of the radix sort matters.
   expectSorted(
     Float64Array.from({ length: 2000 }, (_, i) =>
       i % 50 === 0 ? 1 + Math.floor(random() * 8) * 2 ** -52 : random(),
     ),
   );
-  // All 5000 colliding in the high bits and shuffled: too many repairs, the comparator sort takes over.
+  // Only the lowest digit differs (the others are skipped), positive and negative (bits flipped).
   expectSorted(Float64Array.from({ length: 5000 }, () => 1 + Math.floor(random() * 4096) * 2 ** -52));
   expectSorted(Float64Array.from({ length: 5000 }, () => -1 - Math.floor(random() * 4096) * 2 ** -52));
 });
