@@ -40,6 +40,7 @@ function addScanOptions(command: Command): Command {
     .option("--max-pixels <n>", "refuse images with more pixels than this", "100000000")
     .addOption(new Option("--fail-on <what>", "exit 3 when any property is flagged").choices(["flagged"]))
     .option("--timeout <seconds>", "give up on a single image after this long", "60")
+    .option("--decoder <kind>", "auto (native sharp when installed) or portable (jpeg-js/pngjs)", "auto")
     .option("--path-column <name>", "manifest column with the image path (default: path)")
     .option("--label-column <name>", "manifest/Parquet column with the label (default: label)")
     .option("--image-column <name>", "Parquet struct column {bytes, path} with the image (default: image)")
@@ -60,7 +61,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description("Audit a labeled image dataset for spurious correlations and problem images.")
     .version(TOOL.version)
     .exitOverride()
-    .showHelpAfterError("(run with --help for usage)");
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ sc demo                                            scan a generated demo dataset
+  $ sc scan ./photos --format html --out report.html   audit a folder with one subfolder per class
+  $ sc scan --help                                     every scan option, with examples`,
+    );
   addScanOptions(
     program
       .command("scan")

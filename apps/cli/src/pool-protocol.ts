@@ -1,9 +1,13 @@
 import type { RawProperties } from "@sc/properties";
 
-/** What every worker gets at start-up: the compiled kernels (compiled once, shared) and the limits. */
+/** `native`: sharp/libvips for JPEG (from the optional @sc/decode-native); `portable`: jpeg-js/pngjs. */
+export type DecoderKind = "native" | "portable";
+
+/** What every worker gets at start-up: the compiled kernels (compiled once, shared), decoder and limits. */
 export interface WorkerSetup {
   wasmModule: WebAssembly.Module;
   maxPixels: number;
+  decoder: DecoderKind;
 }
 
 /** One image to measure: workers read `file` themselves; `bytes` (transferred) when there is no file. */
@@ -14,4 +18,13 @@ export interface JobRequest {
   bytes?: Uint8Array;
 }
 
-export type JobResponse = { id: number; raw: RawProperties } | { id: number; error: string };
+/** Milliseconds a worker spent on one image, per stage. */
+export interface StageTimes {
+  read: number;
+  decode: number;
+  properties: number;
+}
+
+export type JobResponse =
+  | { id: number; raw: RawProperties; times: StageTimes }
+  | { id: number; error: string };

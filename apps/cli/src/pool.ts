@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { RawProperties } from "@sc/properties";
-import type { JobRequest, JobResponse, WorkerSetup } from "./pool-protocol.js";
+import type { DecoderKind, JobRequest, JobResponse, StageTimes, WorkerSetup } from "./pool-protocol.js";
 
 export interface PoolJob {
   path: string;
@@ -25,6 +25,30 @@ export class MeasureError extends Error {
   override name = "MeasureError";
 }
 
+export type DecoderPreference = "auto" | "portable";
+
+/** The decoder the workers will use and the name the report shows for it. */
+export interface DecoderChoice {
+  kind: DecoderKind;
+  name: string;
+}
+
+const PORTABLE: DecoderChoice = { kind: "portable", name: "jpeg-js/pngjs" };
+
+/**
+ * `auto` takes the native decoder when the optional @sc/decode-native and its sharp binary load on
+ * this platform, else falls back to the portable jpeg-js/pngjs.
+ */
+export async function resolveDecoder(preference: DecoderPreference): Promise<DecoderChoice> {
+  if (preference === "portable") return PORTABLE;
+  try {
+    const native = await (await import("@sc/decode-native")).loadNativeDecoder();
+    return native ? { kind: "native", name: native.name } : PORTABLE;
+  } catch {
+    return PORTABLE;
+  }
+}
+
 /**
  * Worker threads that measure images. Each worker reads its own files (nothing is copied through the
  * main thread) and handles one image at a time; a worker stuck on one file longer than `timeoutMs` is
@@ -35,6 +59,8 @@ export class MeasurePool {
   readonly #timeoutMs: number;
   readonly #slots: Slot[] = [];
   readonly #queue: Pending[] = [];
+  readonly #totals: StageTimes = { read: 0, decode: 0, properties: 0 };
+  #measured = 0;
   #nextId = 0;
   #closed = false;
 
@@ -54,6 +80,11 @@ export class MeasurePool {
       this.#queue.push({ job: request, resolve, reject });
       this.#dispatch();
     });
+  }
+
+  /** Images measured so far and the worker time they took per stage, summed over workers. */
+  get stageTotals(): StageTimes & { images: number } {
+    return { ...this.#totals, images: this.#measured };
   }
 
   async close(): Promise<void> {
@@ -101,8 +132,13 @@ export class MeasurePool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.busy = null;
     slot.timer = null;
-    if ("raw" in response) pending.resolve(response.raw);
-    else pending.reject(new MeasureError(response.error));
+    if ("raw" in response) {
+      this.#measured++;
+      this.#totals.read += response.times.read;
+      this.#totals.decode += response.times.decode;
+      this.#totals.properties += response.times.properties;
+      pending.resolve(response.raw);
+    } else pending.reject(new MeasureError(response.error));
     this.#dispatch();
   }
 

@@ -1,8 +1,8 @@
 import type { AuditResult } from "@sc/lab";
-import { renderCsv, renderHtml, renderJson, renderText } from "@sc/report";
+import { renderCsv, renderHtml, renderJson, renderText, thumbnailPaths } from "@sc/report";
 import type { Dataset } from "@sc/sources";
 import type { ScanOptions } from "./scan-options.js";
-import { makeThumbnails, thumbnailPaths } from "./thumbnails.js";
+import { makeThumbnails } from "./thumbnails.js";
 
 /** The report in the chosen format; HTML gets thumbnails of the images it mentions. */
 export async function renderResult(

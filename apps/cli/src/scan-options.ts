@@ -18,6 +18,7 @@ export interface RawScanOptions {
   maxPixels?: string;
   failOn?: string;
   timeout?: string;
+  decoder?: string;
   pathColumn?: string;
   labelColumn?: string;
   imageColumn?: string;
@@ -37,6 +38,7 @@ export interface ScanOptions {
   maxPixels: number;
   failOnFlagged: boolean;
   timeoutMs: number;
+  decoder: "auto" | "portable";
   pathColumn?: string;
   labelColumn?: string;
   imageColumn?: string;
@@ -63,6 +65,8 @@ export function parseScanOptions(raw: RawScanOptions): ScanOptions {
         : integer("--max-pixels", raw.maxPixels, 1, Number.MAX_SAFE_INTEGER),
     failOnFlagged: failOn === "flagged",
     timeoutMs: raw.timeout === undefined ? 60_000 : integer("--timeout", raw.timeout, 1, 86_400) * 1000,
+    decoder:
+      raw.decoder === undefined ? "auto" : oneOf("--decoder", raw.decoder, ["auto", "portable"] as const),
     pathColumn: raw.pathColumn,
     labelColumn: raw.labelColumn,
     imageColumn: raw.imageColumn,

@@ -4,7 +4,7 @@ import { type AuditResult, audit } from "@sc/lab";
 import { type Dataset, DatasetError, openDataset } from "@sc/sources";
 import { writeFileAtomic } from "./atomic-write.js";
 import { EXIT, UsageError } from "./exit-codes.js";
-import { MeasurePool } from "./pool.js";
+import { MeasurePool, resolveDecoder } from "./pool.js";
 import { createProgress, progressMode } from "./progress.js";
 import { renderResult } from "./render.js";
 import type { ScanOptions } from "./scan-options.js";
@@ -19,12 +19,17 @@ export interface ScanIo {
 /** `sc scan`: open the dataset, measure it in worker threads, write the report; returns the exit code. */
 export async function scan(location: string, options: ScanOptions, io: ScanIo): Promise<number> {
   const dataset = await open(location, options);
+  const decoder = await resolveDecoder(options.decoder);
   const pool = new MeasurePool({
     workers: options.workers,
     timeoutMs: options.timeoutMs,
-    setup: { wasmModule: new WebAssembly.Module(await readFile(wasmPath)), maxPixels: options.maxPixels },
+    setup: {
+      wasmModule: new WebAssembly.Module(await readFile(wasmPath)),
+      maxPixels: options.maxPixels,
+      decoder: decoder.kind,
+    },
   });
-  const progress = createProgress(progressMode(options.quiet, io.stderr), null, io.stderr);
+  const progress = createProgress(progressMode(options.quiet, io.stderr), dataset.size, io.stderr);
   let result: AuditResult;
   try {
     result = await audit(dataset.items(), {
@@ -33,7 +38,12 @@ export async function scan(location: string, options: ScanOptions, io: ScanIo): 
       concurrency: options.workers * 2,
       onProgress: (done) => progress.update(done),
       signal: io.signal,
-      dataset: { source: location, kind: dataset.kind, ignoredFiles: dataset.ignoredFiles },
+      dataset: {
+        source: location,
+        kind: dataset.kind,
+        ignoredFiles: dataset.ignoredFiles,
+        decoder: decoder.name,
+      },
       sourceErrors: dataset.problems,
       tool: TOOL,
     });

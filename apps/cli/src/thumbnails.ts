@@ -1,20 +1,8 @@
-import type { AuditResult } from "@sc/lab";
 import { type DecodedImage, decodeImage } from "@sc/properties";
+import { thumbnailSize } from "@sc/report";
 import type { Dataset } from "@sc/sources";
 import jpeg from "jpeg-js";
-
-const THUMBNAIL_SIDE = 160;
-
-/** Paths the HTML report shows pictures of: the worst images per issue and the correlation extremes. */
-export function thumbnailPaths(result: AuditResult): Set<string> {
-  const paths = new Set<string>();
-  for (const entry of result.issueSummary) for (const ref of entry.worst) paths.add(ref.path);
-  for (const c of result.correlations) {
-    if (c.minimum) paths.add(c.minimum.path);
-    if (c.maximum) paths.add(c.maximum.path);
-  }
-  return paths;
-}
+import { readImageFile } from "./read-image-file.js";
 
 /** Small JPEG data URIs for `paths`, made by reading those items again (pixels are never kept). */
 export async function makeThumbnails(
@@ -27,8 +15,9 @@ export async function makeThumbnails(
   for await (const item of dataset.items()) {
     if (!paths.has(item.path) || thumbnails.has(item.path)) continue;
     try {
-      const image = decodeImage(await item.read(), { path: item.path, maxPixels });
-      thumbnails.set(item.path, toDataUri(shrink(image, THUMBNAIL_SIDE)));
+      const bytes = item.file === undefined ? await item.read() : await readImageFile(item.file, item.path);
+      const image = decodeImage(bytes, { path: item.path, maxPixels });
+      thumbnails.set(item.path, toDataUri(shrink(image)));
     } catch {
       // The scan already reported this file; a missing picture is all the report loses.
     }
@@ -43,11 +32,9 @@ interface Rgba {
   data: Uint8Array;
 }
 
-/** Box-filter shrink to at most `side` pixels on the longer side, as RGBA for the JPEG encoder. */
-function shrink(image: DecodedImage, side: number): Rgba {
-  const scale = Math.max(1, Math.max(image.width, image.height) / side);
-  const width = Math.max(1, Math.round(image.width / scale));
-  const height = Math.max(1, Math.round(image.height / scale));
+/** Box-filter shrink to thumbnail size, as RGBA for the JPEG encoder. */
+function shrink(image: DecodedImage): Rgba {
+  const { width, height } = thumbnailSize(image.width, image.height);
   const channels = image.format === "gray" ? 1 : image.format === "rgb" ? 3 : 4;
   const out = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) {

@@ -1,22 +1,39 @@
-import { readFile } from "node:fs/promises";
 import { parentPort, workerData } from "node:worker_threads";
 import { instantiateKernelsSync } from "@sc/core-wasm";
 import { describeFailure } from "@sc/lab";
-import { measureBytes } from "@sc/properties";
-import type { JobRequest, JobResponse, WorkerSetup } from "./pool-protocol.js";
+import { type DecodedImage, type DecodeOptions, decodeImage, measureImage } from "@sc/properties";
+import type { DecoderKind, JobRequest, JobResponse, WorkerSetup } from "./pool-protocol.js";
+import { readImageFile } from "./read-image-file.js";
+
+type Decode = (bytes: Uint8Array, options: DecodeOptions) => DecodedImage | Promise<DecodedImage>;
+
+/** The pool only asks for `native` after loading it in the main thread, so failing here is a bug. */
+async function loadDecode(kind: DecoderKind): Promise<Decode> {
+  if (kind === "portable") return decodeImage;
+  const native = await (await import("@sc/decode-native")).loadNativeDecoder();
+  if (native === undefined)
+    throw new Error("the native decoder loaded in the main thread but not in a worker");
+  return (bytes, options) => native.decode(bytes, options);
+}
 
 const setup = workerData as WorkerSetup;
 const kernels = instantiateKernelsSync(setup.wasmModule);
+const decode = await loadDecode(setup.decoder);
 const port = parentPort;
 if (port === null) throw new Error("worker.js must run as a worker thread");
 
 port.on("message", async (job: JobRequest) => {
   let response: JobResponse;
   try {
-    const bytes = job.bytes ?? (job.file !== undefined ? await readFile(job.file) : undefined);
+    const start = performance.now();
+    const bytes = job.bytes ?? (job.file !== undefined ? await readImageFile(job.file, job.path) : undefined);
     if (bytes === undefined) throw new Error("job carries neither a file nor bytes");
-    const raw = measureBytes(bytes, kernels, { path: job.path, maxPixels: setup.maxPixels });
-    response = { id: job.id, raw };
+    const read = performance.now();
+    const image = await decode(bytes, { path: job.path, maxPixels: setup.maxPixels });
+    const decoded = performance.now();
+    const raw = measureImage(image, kernels);
+    const times = { read: read - start, decode: decoded - read, properties: performance.now() - decoded };
+    response = { id: job.id, raw, times };
   } catch (error) {
     response = { id: job.id, error: describeFailure(error) };
   }

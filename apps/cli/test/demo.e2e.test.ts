@@ -34,14 +34,17 @@ test("sc demo plants a dark class, a few blurry and oddly sized pictures, and fi
   }
   const flaggedFor = (issue: string) =>
     result.images.filter((image) => image.issues.includes(issue as never)).map((image) => image.path);
-  expect(flaggedFor("odd_aspect_ratio")).toEqual(["chicken_wings/chicken_wings_001.jpg", "french_fries/french_fries_001.jpg"]);
-  expect(flaggedFor("odd_size")).toEqual(expect.arrayContaining(["french_fries/french_fries_000.jpg"]));
-  expect(flaggedFor("blurry")).toEqual(expect.arrayContaining(["french_fries/french_fries_005.jpg"]));
+  expect(flaggedFor("odd_aspect_ratio")).toEqual([
+    "chicken_wings/chicken_wings_001.png",
+    "french_fries/french_fries_001.png",
+  ]);
+  expect(flaggedFor("odd_size")).toEqual(expect.arrayContaining(["french_fries/french_fries_000.png"]));
+  expect(flaggedFor("blurry")).toEqual(expect.arrayContaining(["french_fries/french_fries_005.png"]));
 }, 120_000);
 
 test("the demo dataset is byte-for-byte the same every time", async () => {
   const [a, b] = [await demo(), await demo()];
-  const file = join("french_fries", "french_fries_007.jpg");
+  const file = join("french_fries", "french_fries_007.png");
   expect(Buffer.compare(await readFile(join(a.dir, file)), await readFile(join(b.dir, file)))).toBe(0);
   expect(a.result.images).toEqual(b.result.images);
 }, 120_000);

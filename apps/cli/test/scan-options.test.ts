@@ -40,7 +40,13 @@ describe("parseScanOptions", () => {
   });
 
   test("numbers are parsed", () => {
-    const o = parseScanOptions({ format: "csv", workers: "3", threshold: "0.25", maxPixels: "1000", timeout: "5" });
+    const o = parseScanOptions({
+      format: "csv",
+      workers: "3",
+      threshold: "0.25",
+      maxPixels: "1000",
+      timeout: "5",
+    });
     expect(o).toMatchObject({ workers: 3, threshold: 0.25, maxPixels: 1000, timeoutMs: 5000 });
     expect(parseScanOptions({ format: "csv", failOn: "flagged", compat: "cleanlab" })).toMatchObject({
       failOnFlagged: true,

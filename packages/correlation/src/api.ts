@@ -59,6 +59,13 @@ function usableColumn(values: ArrayLike<unknown>, classOf: Int32Array): Column {
     const v = values[row];
     if ((classOf[row] as number) >= 0 && typeof v === "number" && Number.isFinite(v)) picked[n++] = row;
   }
+  // Nothing missing (the common case): the labels' classes are shared by every property, which lets
+  // them share the folds too, and a Float64Array column is used as it is (only ever read).
+  if (n === classOf.length) {
+    const columnValues =
+      values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
+    return { rows: picked, values: columnValues, classOf };
+  }
   const rows = picked.slice(0, n);
   const columnValues = new Float64Array(n);
   const columnClasses = new Int32Array(n);
@@ -68,6 +75,23 @@ function usableColumn(values: ArrayLike<unknown>, classOf: Int32Array): Column {
     columnClasses[i] = classOf[row] as number;
   }
   return { rows, values: columnValues, classOf: columnClasses };
+}
+
+/** Folds and class preference of some labels; those of the input's own labels are computed once. */
+type FoldsOf = (classOf: Int32Array) => { fold: Int32Array; preference: Int32Array };
+
+function sharedFolds(labels: Int32Array, nClasses: number): FoldsOf {
+  const compute = (classOf: Int32Array) => ({
+    fold: stratifiedFolds(classOf, nClasses),
+    preference: appearanceRank(classOf, nClasses),
+  });
+  let shared: ReturnType<FoldsOf> | null = null;
+  // Identity, not content: the permutation test reuses one buffer of shuffled labels.
+  return (classOf) => {
+    if (classOf !== labels) return compute(classOf);
+    shared ??= compute(labels);
+    return shared;
+  };
 }
 
 /** Majority share, or cleanlab 2.7's argmax(bincount(y)) / n: the majority's class index over n. */
@@ -142,26 +166,26 @@ function scoreOf(accuracy: number, baseline: number): number {
 }
 
 /** The cross-validation of the chosen mode, as a function of the labels so the permutation test can rerun it. */
-function classifier(column: Column, sorted: SortedValues, counts: Int32Array, options: ResolvedOptions) {
+function classifier(
+  column: Column,
+  sorted: SortedValues,
+  counts: Int32Array,
+  foldsOf: FoldsOf,
+  options: ResolvedOptions,
+) {
   const nClasses = counts.length;
   if (options.compat === "cleanlab") {
     const crossValidate = (classOf: Int32Array) =>
-      gaussianNbCrossValidate(column.values, classOf, stratifiedFolds(classOf, nClasses), nClasses, FOLDS);
+      gaussianNbCrossValidate(column.values, classOf, foldsOf(classOf).fold, nClasses, FOLDS);
     return { k: null, crossValidate };
   }
   const trainShare = (FOLDS - 1) / FOLDS;
   const classTrainSizes = [...counts].map((count) => Math.floor(count * trainShare));
   const k = options.k ?? chooseK(Math.floor(column.rows.length * trainShare), classTrainSizes, FOLDS);
-  const crossValidate = (classOf: Int32Array) =>
-    knnCrossValidate(
-      sorted,
-      classOf,
-      stratifiedFolds(classOf, nClasses),
-      nClasses,
-      FOLDS,
-      k,
-      appearanceRank(classOf, nClasses),
-    );
+  const crossValidate = (classOf: Int32Array) => {
+    const { fold, preference } = foldsOf(classOf);
+    return knnCrossValidate(sorted, classOf, fold, nClasses, FOLDS, k, preference);
+  };
   return { k, crossValidate };
 }
 
@@ -169,6 +193,7 @@ function analyseProperty(
   property: string,
   values: ArrayLike<unknown>,
   labels: { names: readonly string[]; classOf: Int32Array },
+  foldsOf: FoldsOf,
   options: ResolvedOptions,
 ): PropertyCorrelation {
   const column = usableColumn(values, labels.classOf);
@@ -195,7 +220,7 @@ function analyseProperty(
   }
 
   const kind: AccuracyKind = options.compat === "cleanlab" ? "mean-of-folds" : "pooled";
-  const { k, crossValidate } = classifier(column, sorted, counts, options);
+  const { k, crossValidate } = classifier(column, sorted, counts, foldsOf, options);
   const cv = crossValidate(column.classOf);
   const accuracy = accuracyOf(cv, kind);
   const score = scoreOf(accuracy, baseline);
@@ -264,6 +289,7 @@ export function labelUncorrelatedness(
     throw new TypeError("@sc/correlation: input.properties must be an object of score columns");
   }
   const labels = encodeLabels(input.labels);
+  const foldsOf = sharedFolds(labels.classOf, labels.names.length);
   return Object.entries(input.properties).map(([property, values]) => {
     if (!isColumn(values) || values.length !== labels.classOf.length) {
       const got = isColumn(values) ? `${values.length} values` : typeof values;
@@ -271,6 +297,6 @@ export function labelUncorrelatedness(
         `@sc/correlation: property "${property}" has ${got} for ${labels.classOf.length} labels`,
       );
     }
-    return analyseProperty(property, values, labels, resolved);
+    return analyseProperty(property, values, labels, foldsOf, resolved);
   });
 }

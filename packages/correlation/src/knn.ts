@@ -1,4 +1,5 @@
 import { type CrossValidation, emptyCrossValidation } from "./cross-validation.js";
+import { buildRunTable, type RunTable, trainingRows } from "./run-table.js";
 import type { SortedValues } from "./sorted-values.js";
 
 /**
@@ -15,68 +16,6 @@ export function chooseK(trainSize: number, classTrainSizes: readonly number[], m
   for (const size of classTrainSizes) if (size >= minClassSize && size < smallest) smallest = size;
   const cap = Number.isFinite(smallest) ? Math.max(1, Math.floor(smallest / 2)) : trainSize;
   return Math.max(1, Math.min(Math.round(Math.sqrt(trainSize)), cap));
-}
-
-/**
- * The runs of equal value with the class and fold of their rows, shared by all folds: run r holds
- * entries entryStart[r] .. entryStart[r + 1], one per (class, fold) present with its row count, so a
- * run of a million tied rows costs at most classes x folds entries.
- */
-interface RunEntries {
-  entryStart: Int32Array;
-  entryClass: Int32Array;
-  entryFold: Int32Array;
-  entryCount: Int32Array;
-}
-
-function runEntries(
-  sorted: SortedValues,
-  classOf: Int32Array,
-  fold: Int32Array,
-  nClasses: number,
-  nFolds: number,
-): RunEntries {
-  const { order, runStart } = sorted;
-  const runs = runStart.length - 1;
-  const n = order.length;
-  const entryStart = new Int32Array(runs + 1);
-  const entryClass = new Int32Array(n);
-  const entryFold = new Int32Array(n);
-  const entryCount = new Int32Array(n);
-  const count = new Int32Array(nClasses * nFolds);
-  const touched = new Int32Array(Math.min(n, nClasses * nFolds));
-  // Class and fold packed into one number per row, so the gather in sorted order makes one random access per row.
-  const packed = new Int32Array(n);
-  for (let row = 0; row < n; row++) packed[row] = (classOf[row] as number) * nFolds + (fold[row] as number);
-  let entries = 0;
-  for (let r = 0; r < runs; r++) {
-    const start = runStart[r] as number;
-    const end = runStart[r + 1] as number;
-    if (end - start === 1) {
-      const key = packed[order[start] as number] as number;
-      const f = key % nFolds;
-      entryClass[entries] = (key - f) / nFolds;
-      entryFold[entries] = f;
-      entryCount[entries++] = 1;
-    } else {
-      let nTouched = 0;
-      for (let i = start; i < end; i++) {
-        const key = packed[order[i] as number] as number;
-        if (count[key] === 0) touched[nTouched++] = key;
-        count[key] = (count[key] as number) + 1;
-      }
-      for (let t = 0; t < nTouched; t++) {
-        const key = touched[t] as number;
-        const f = key % nFolds;
-        entryClass[entries] = (key - f) / nFolds;
-        entryFold[entries] = f;
-        entryCount[entries++] = count[key] as number;
-        count[key] = 0;
-      }
-    }
-    entryStart[r + 1] = entries;
-  }
-  return { entryStart, entryClass, entryFold, entryCount };
 }
 
 /**
@@ -97,7 +36,8 @@ class Window {
   private readonly tracked: boolean;
   nActive = 0;
   constructor(
-    private readonly table: RunEntries,
+    private readonly table: RunTable,
+    private readonly testFold: number,
     nClasses: number,
   ) {
     this.count = new Float64Array(nClasses);
@@ -109,75 +49,35 @@ class Window {
       this.nActive = nClasses;
     }
   }
-  clear(): void {
-    if (!this.tracked) {
-      this.count.fill(0);
+  /** Adds (sign 1) or removes (sign -1) the training rows of one run. */
+  change(run: number, sign: number): void {
+    const t = this.table;
+    const key = t.runFold[run] as number;
+    if (key >= 0) {
+      if (key !== this.testFold) this.add(t.runClass[run] as number, sign);
       return;
     }
-    for (let i = 0; i < this.nActive; i++) this.count[this.active[i] as number] = 0;
-    this.nActive = 0;
-  }
-  /** Adds (sign 1) or removes (sign -1) the training rows of one run. */
-  change(run: number, testFold: number, sign: number): void {
-    const t = this.table;
-    const end = t.entryStart[run + 1] as number;
-    for (let e = t.entryStart[run] as number; e < end; e++) {
-      if (t.entryFold[e] === testFold) continue;
-      const c = t.entryClass[e] as number;
-      const before = this.count[c] as number;
-      const after = before + sign * (t.entryCount[e] as number);
-      this.count[c] = after;
-      if (!this.tracked) continue;
-      if (before === 0) {
-        this.position[c] = this.nActive;
-        this.active[this.nActive++] = c;
-      } else if (after === 0) {
-        const moved = this.active[--this.nActive] as number;
-        const at = this.position[c] as number;
-        this.active[at] = moved;
-        this.position[moved] = at;
-      }
+    const end = t.entryStart[-key] as number;
+    for (let e = t.entryStart[-1 - key] as number; e < end; e++) {
+      if (t.entryFold[e] !== this.testFold)
+        this.add(t.entryClass[e] as number, sign * (t.entryCount[e] as number));
     }
   }
-}
-
-/** Per fold, how many training rows come before each run, and the class totals of the training folds. */
-interface FoldPrefixes {
-  /** trainingBefore[f * (runs + 1) + r]: rows of the folds other than f in the runs before r. */
-  trainingBefore: Int32Array;
-  classTotal: Float64Array;
-  foldClassTotal: Float64Array;
-}
-
-function foldPrefixes(
-  table: RunEntries,
-  runStart: Int32Array,
-  nClasses: number,
-  nFolds: number,
-): FoldPrefixes {
-  const { entryStart, entryClass, entryFold, entryCount } = table;
-  const runs = runStart.length - 1;
-  const classTotal = new Float64Array(nClasses);
-  const foldClassTotal = new Float64Array(nFolds * nClasses);
-  const trainingBefore = new Int32Array(nFolds * (runs + 1));
-  const testInRun = new Int32Array(nFolds);
-  for (let r = 0; r < runs; r++) {
-    for (let e = entryStart[r] as number; e < (entryStart[r + 1] as number); e++) {
-      const c = entryClass[e] as number;
-      const f = entryFold[e] as number;
-      const count = entryCount[e] as number;
-      classTotal[c] = (classTotal[c] as number) + count;
-      foldClassTotal[f * nClasses + c] = (foldClassTotal[f * nClasses + c] as number) + count;
-      testInRun[f] = (testInRun[f] as number) + count;
-    }
-    const rows = (runStart[r + 1] as number) - (runStart[r] as number);
-    for (let f = 0; f < nFolds; f++) {
-      const at = f * (runs + 1) + r;
-      trainingBefore[at + 1] = (trainingBefore[at] as number) + rows - (testInRun[f] as number);
-      testInRun[f] = 0;
+  private add(c: number, rows: number): void {
+    const before = this.count[c] as number;
+    const after = before + rows;
+    this.count[c] = after;
+    if (!this.tracked) return;
+    if (before === 0) {
+      this.position[c] = this.nActive;
+      this.active[this.nActive++] = c;
+    } else if (after === 0) {
+      const moved = this.active[--this.nActive] as number;
+      const at = this.position[c] as number;
+      this.active[at] = moved;
+      this.position[moved] = at;
     }
   }
-  return { trainingBefore, classTotal, foldClassTotal };
 }
 
 /** The vote of one query: exact integer shares, then the tie rules. */
@@ -186,54 +86,56 @@ class Ballot {
   private readonly stamp: Int32Array;
   private readonly candidates: Int32Array;
   private generation = 0;
-  /** Training rows of each class in the current fold's training folds (the first tie-break). */
-  readonly trainTotal: Float64Array;
   constructor(
     nClasses: number,
+    private readonly table: RunTable,
+    private readonly testFold: number,
+    /** Training rows of each class in this fold's training folds (the first tie-break). */
+    private readonly trainTotal: Float64Array,
     private readonly preference: Int32Array,
   ) {
     this.vote = new Float64Array(nClasses);
     this.stamp = new Int32Array(nClasses);
     this.candidates = new Int32Array(nClasses);
-    this.trainTotal = new Float64Array(nClasses);
   }
   /**
    * Strictly closer rows get boundaryRows votes each and the rows at the k-th distance seatsLeft each
    * (shares scaled by boundaryRows to stay integers). The window's counts include its own boundary
-   * runs (those in [first, last]), which are moved from the first kind to the second.
+   * runs, whose rows therefore get perRow[b] = seatsLeft - boundaryRows more (the others seatsLeft).
    */
   predict(
     window: Window,
-    table: RunEntries,
-    testFold: number,
     boundary: Int32Array,
+    perRow: Float64Array,
     nBoundary: number,
-    first: number,
-    last: number,
     boundaryRows: number,
-    seatsLeft: number,
   ): number {
-    const { vote, stamp, candidates, trainTotal, preference } = this;
+    const { vote, stamp, candidates, trainTotal, preference, table, testFold } = this;
     const generation = ++this.generation;
     let nCandidates = 0;
+    const share = (c: number, votes: number) => {
+      if (stamp[c] !== generation) {
+        stamp[c] = generation;
+        vote[c] = 0;
+        candidates[nCandidates++] = c;
+      }
+      vote[c] = (vote[c] as number) + votes;
+    };
     for (let i = 0; i < window.nActive; i++) {
       const c = window.active[i] as number;
-      stamp[c] = generation;
-      vote[c] = (window.count[c] as number) * boundaryRows;
-      candidates[nCandidates++] = c;
+      share(c, (window.count[c] as number) * boundaryRows);
     }
     for (let b = 0; b < nBoundary; b++) {
       const r = boundary[b] as number;
-      const perRow = seatsLeft - (r >= first && r <= last ? boundaryRows : 0);
-      for (let e = table.entryStart[r] as number; e < (table.entryStart[r + 1] as number); e++) {
-        if (table.entryFold[e] === testFold) continue;
-        const c = table.entryClass[e] as number;
-        if (stamp[c] !== generation) {
-          stamp[c] = generation;
-          vote[c] = 0;
-          candidates[nCandidates++] = c;
-        }
-        vote[c] = (vote[c] as number) + perRow * (table.entryCount[e] as number);
+      const votes = perRow[b] as number;
+      const key = table.runFold[r] as number;
+      if (key >= 0) {
+        if (key !== testFold) share(table.runClass[r] as number, votes);
+        continue;
+      }
+      for (let e = table.entryStart[-1 - key] as number; e < (table.entryStart[-key] as number); e++) {
+        if (table.entryFold[e] !== testFold)
+          share(table.entryClass[e] as number, votes * (table.entryCount[e] as number));
       }
     }
     let predicted = candidates[0] as number;
@@ -252,80 +154,111 @@ class Ballot {
 }
 
 /**
- * Predicts every test run of one fold in one forward sweep. The window is the training rows
- * lo .. lo + kf - 1 in sorted order, a valid k-nearest set for the current query; rLo, rHi and rNext
- * are the runs holding rows lo, lo + kf - 1 and lo + kf. All of them only move forward, so the sweep
- * is linear; runs empty for this fold (all their rows in the test fold) are stepped over by the prefix
- * counts P.
+ * The runs holding training rows of one fold, in order, with their values and the training rows
+ * before each: the sweep then never meets a run empty for its fold. Buffers are reused across folds.
+ */
+class TrainingRuns {
+  readonly run: Int32Array;
+  readonly value: Float64Array;
+  /** before[i]: training rows in the runs before run[i]; length size + 1. */
+  readonly before: Int32Array;
+  size = 0;
+  constructor(runs: number) {
+    this.run = new Int32Array(runs);
+    this.value = new Float64Array(runs);
+    this.before = new Int32Array(runs + 1);
+  }
+  fill(table: RunTable, runValue: Float64Array, f: number): void {
+    let size = 0;
+    for (let r = 0; r < runValue.length; r++) {
+      const rows = trainingRows(table, r, f);
+      if (rows === 0) continue;
+      this.run[size] = r;
+      this.value[size] = runValue[r] as number;
+      this.before[size + 1] = (this.before[size] as number) + rows;
+      size++;
+    }
+    this.size = size;
+  }
+}
+
+/**
+ * Predicts every test run of fold f in one forward sweep. The window is the training rows
+ * lo .. lo + kf - 1 in sorted order, a valid k-nearest set for the current query; a, b and next index
+ * the training runs holding rows lo, lo + kf - 1 and lo + kf (next = size when there is none). All
+ * only move forward, so the sweep is linear. The slide to a query's window only moves a, next and lo;
+ * the window's counts catch up afterwards in two plain loops over the runs that entered and left.
  */
 function sweepFold(
+  table: RunTable,
   sorted: SortedValues,
-  table: RunEntries,
-  P: Int32Array,
+  training: TrainingRuns,
   f: number,
-  k: number,
+  kf: number,
   window: Window,
   ballot: Ballot,
   cv: CrossValidation,
 ): void {
-  const { runStart, runValue: value } = sorted;
-  const runs = value.length;
-  const N = P[runs] as number;
-  const kf = Math.min(k, N);
+  const { run, value, before: P, size } = training;
+  const { runStart, runValue } = sorted;
   const boundary = new Int32Array(3);
+  const boundaryAt = new Int32Array(3);
+  const perRow = new Float64Array(3);
   let lo = 0;
-  let rLo = 0;
-  while ((P[rLo + 1] as number) <= lo) rLo++;
-  let rHi = rLo;
-  window.clear();
-  window.change(rLo, f, 1);
-  while ((P[rHi + 1] as number) <= lo + kf - 1) window.change(++rHi, f, 1);
-  let rNext = rHi;
-  while (rNext < runs && (P[rNext + 1] as number) <= lo + kf) rNext++;
+  let a = 0;
+  let b = 0;
+  window.change(run[0] as number, 1);
+  while ((P[b + 1] as number) <= lo + kf - 1) window.change(run[++b] as number, 1);
+  let next = b;
+  while (next < size && (P[next + 1] as number) <= lo + kf) next++;
 
-  for (let q = 0; q < runs; q++) {
-    const testRows =
-      (runStart[q + 1] as number) - (runStart[q] as number) - ((P[q + 1] as number) - (P[q] as number));
+  for (let q = 0; q < runValue.length; q++) {
+    const testRows = (runStart[q + 1] as number) - (runStart[q] as number) - trainingRows(table, q, f);
     if (testRows === 0) continue;
-    const x = value[q] as number;
+    const x = runValue[q] as number;
     // Slide right while the window's leftmost row is farther than the row just past its right end.
-    while (lo + kf < N && x - (value[rLo] as number) > (value[rNext] as number) - x) {
-      lo += Math.min((P[rLo + 1] as number) - lo, (P[rNext + 1] as number) - (lo + kf));
-      while ((P[rHi + 1] as number) <= lo + kf - 1) window.change(++rHi, f, 1);
-      while ((P[rLo + 1] as number) <= lo) window.change(rLo++, f, -1);
-      while (rNext < runs && (P[rNext + 1] as number) <= lo + kf) rNext++;
+    if (next < size && x - (value[a] as number) > (value[next] as number) - x) {
+      const left = a;
+      do {
+        lo += Math.min((P[a + 1] as number) - lo, (P[next + 1] as number) - (lo + kf));
+        while ((P[a + 1] as number) <= lo) a++;
+        while (next < size && (P[next + 1] as number) <= lo + kf) next++;
+      } while (next < size && x - (value[a] as number) > (value[next] as number) - x);
+      while ((P[b + 1] as number) <= lo + kf - 1) window.change(run[++b] as number, 1);
+      for (let i = left; i < a; i++) window.change(run[i] as number, -1);
     }
     // The k-th distance d; runs at exactly d are the window's end runs and, on a tie, the next run
     // (right of x once the slide stops). A row dropped on the left was strictly farther than the row
-    // that replaced it and only gets farther for later queries, so no run left of rLo can be at d.
-    const dLo = Math.abs((value[rLo] as number) - x);
-    const dHi = Math.abs((value[rHi] as number) - x);
+    // that replaced it and only gets farther for later queries, so no run left of a can be at d.
+    const dLo = Math.abs((value[a] as number) - x);
+    const dHi = Math.abs((value[b] as number) - x);
     const d = Math.max(dLo, dHi);
     let nBoundary = 0;
-    if (dLo === d) boundary[nBoundary++] = rLo;
-    if (rHi !== rLo && dHi === d) boundary[nBoundary++] = rHi;
-    if (rNext < runs && rNext !== rHi && (value[rNext] as number) - x === d) boundary[nBoundary++] = rNext;
+    if (dLo === d) boundaryAt[nBoundary++] = a;
+    if (b !== a && dHi === d) boundaryAt[nBoundary++] = b;
+    if (next < size && next !== b && (value[next] as number) - x === d) boundaryAt[nBoundary++] = next;
     let boundaryRows = 0;
     let boundaryInside = 0;
-    for (let b = 0; b < nBoundary; b++) {
-      const r = boundary[b] as number;
-      const rows = (P[r + 1] as number) - (P[r] as number);
+    for (let i = 0; i < nBoundary; i++) {
+      const at = boundaryAt[i] as number;
+      const rows = (P[at + 1] as number) - (P[at] as number);
       boundaryRows += rows;
-      if (r >= rLo && r <= rHi) boundaryInside += rows;
+      if (at <= b) boundaryInside += rows;
     }
-    const seatsLeft = kf - ((P[rHi + 1] as number) - (P[rLo] as number) - boundaryInside);
-    const predicted = ballot.predict(
-      window,
+    const seatsLeft = kf - ((P[b + 1] as number) - (P[a] as number) - boundaryInside);
+    for (let i = 0; i < nBoundary; i++) {
+      const at = boundaryAt[i] as number;
+      boundary[i] = run[at] as number;
+      perRow[i] = seatsLeft - (at <= b ? boundaryRows : 0);
+    }
+    recordPredictions(
+      cv,
       table,
+      q,
       f,
-      boundary,
-      nBoundary,
-      rLo,
-      rHi,
-      boundaryRows,
-      seatsLeft,
+      ballot.predict(window, boundary, perRow, nBoundary, boundaryRows),
+      testRows,
     );
-    recordPredictions(cv, table, q, f, predicted, testRows);
   }
 }
 
@@ -334,7 +267,7 @@ function sweepFold(
  * sorted runs (O(n log n) overall with the sort). Every training row at the k-th distance votes with
  * the same share of the seats left after the strictly closer rows; a vote tie goes to the class more
  * frequent in the training folds, then to the class whose first row comes first (not the first name,
- * so that renaming classes cannot change a prediction). All folds sweep one run table, built once.
+ * so that renaming classes cannot change a prediction). All folds share one run table, built once.
  */
 export function knnCrossValidate(
   sorted: SortedValues,
@@ -348,43 +281,53 @@ export function knnCrossValidate(
   const runs = sorted.runValue.length;
   const n = sorted.order.length;
   const cv = emptyCrossValidation(nFolds, nClasses);
-  const table = runEntries(sorted, classOf, fold, nClasses, nFolds);
-  const { trainingBefore, classTotal, foldClassTotal } = foldPrefixes(
-    table,
-    sorted.runStart,
-    nClasses,
-    nFolds,
-  );
-  const window = new Window(table, nClasses);
-  const ballot = new Ballot(nClasses, preference);
+  const table = buildRunTable(sorted, classOf, fold, nClasses, nFolds);
+  const { foldClassTotal } = table;
+  const training = new TrainingRuns(runs);
   for (let f = 0; f < nFolds; f++) {
-    const P = trainingBefore.subarray(f * (runs + 1), (f + 1) * (runs + 1));
-    const N = P[runs] as number;
-    if (N === 0 || N === n) continue; // nothing to train on, or nothing to test
-    for (let c = 0; c < nClasses; c++)
-      ballot.trainTotal[c] = (classTotal[c] as number) - (foldClassTotal[f * nClasses + c] as number);
-    sweepFold(sorted, table, P, f, k, window, ballot, cv);
+    const trainTotal = new Float64Array(nClasses);
+    let trainingSize = 0;
+    for (let c = 0; c < nClasses; c++) {
+      for (let g = 0; g < nFolds; g++) {
+        if (g !== f) trainTotal[c] = (trainTotal[c] as number) + (foldClassTotal[g * nClasses + c] as number);
+      }
+      trainingSize += trainTotal[c] as number;
+    }
+    if (trainingSize === 0 || trainingSize === n) continue; // nothing to train on, or nothing to test
+    training.fill(table, sorted.runValue, f);
+    const window = new Window(table, f, nClasses);
+    const ballot = new Ballot(nClasses, table, f, trainTotal, preference);
+    sweepFold(table, sorted, training, f, Math.min(k, trainingSize), window, ballot, cv);
   }
   return cv;
 }
 
 function recordPredictions(
   cv: CrossValidation,
-  table: RunEntries,
+  table: RunTable,
   q: number,
   f: number,
   predicted: number,
-  rows: number,
+  testRows: number,
 ): void {
   const labels = cv.labelCounts[f] as Float64Array;
-  const predictions = cv.predictionCounts[f] as Float64Array;
-  for (let e = table.entryStart[q] as number; e < (table.entryStart[q + 1] as number); e++) {
-    if (table.entryFold[e] !== f) continue;
-    const c = table.entryClass[e] as number;
-    const count = table.entryCount[e] as number;
-    labels[c] = (labels[c] as number) + count;
-    if (c === predicted) cv.correct[f] = (cv.correct[f] as number) + count;
+  const key = table.runFold[q] as number;
+  let correct = 0;
+  if (key >= 0) {
+    const c = table.runClass[q] as number;
+    labels[c] = (labels[c] as number) + 1;
+    if (c === predicted) correct = 1;
+  } else {
+    for (let e = table.entryStart[-1 - key] as number; e < (table.entryStart[-key] as number); e++) {
+      if (table.entryFold[e] !== f) continue;
+      const c = table.entryClass[e] as number;
+      const count = table.entryCount[e] as number;
+      labels[c] = (labels[c] as number) + count;
+      if (c === predicted) correct += count;
+    }
   }
-  predictions[predicted] = (predictions[predicted] as number) + rows;
-  cv.size[f] = (cv.size[f] as number) + rows;
+  const predictions = cv.predictionCounts[f] as Float64Array;
+  predictions[predicted] = (predictions[predicted] as number) + testRows;
+  cv.correct[f] = (cv.correct[f] as number) + correct;
+  cv.size[f] = (cv.size[f] as number) + testRows;
 }

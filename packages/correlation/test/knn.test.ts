@@ -92,6 +92,24 @@ describe("kNN on sorted runs", () => {
     }
   });
 
+  test("matches the definition when most runs hold one row (the table's one-row fast path) among a few tied runs", () => {
+    // Continuous values with occasional exact duplicates, so one-row runs and multi-row runs alternate
+    // inside the window and at its ends, across stratified and random folds.
+    const random = seededRandom(23);
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const n = 40 + Math.floor(random() * 120);
+      const nFolds = 2 + (trial % 4);
+      const values = Array.from({ length: n }, () => random());
+      for (let i = 0; i < n / 10; i++)
+        values[Math.floor(random() * n)] = values[Math.floor(random() * n)] as number;
+      const labels = values.map((v) => `c${Math.floor((random() * 0.6 + v) * 3) % 3}`);
+      const folds = trial % 2 === 0 ? undefined : values.map(() => Math.floor(random() * nFolds));
+      const k = 1 + Math.floor(random() * (trial % 3 === 2 ? 2 * n : 20));
+      const cv = crossValidate(values, labels, k, folds, folds ? nFolds : 5);
+      expect(cv.correct.reduce((a, b) => a + b, 0)).toBe(bruteForceCorrect(values, labels, k, folds));
+    }
+  });
+
   test("rows at the k-th distance share the remaining seats equally instead of the first ones in file order", () => {
     // Test row: A at 0. Training (k = 3): A at 1, then B at -2, B at 2 and A at -2 all at distance 2 sharing
     // 2 seats: A = 1 + 2/3, B = 4/3, so A wins; taking the first two of the tied rows would give B.

@@ -1,0 +1,88 @@
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AuditResult } from "@sc/lab";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GOLDEN, runCli } from "./run-cli.js";
+
+const IMAGES = join(GOLDEN, "images");
+const nativeInstalled = await import("@sc/decode-native")
+  .then(async (m) => (await m.loadNativeDecoder()) !== undefined)
+  .catch(() => false);
+
+async function scan(dir: string, decoder: string): Promise<AuditResult> {
+  const run = await runCli([
+    "scan",
+    dir,
+    "--format",
+    "json",
+    "--quiet",
+    "--workers",
+    "2",
+    "--decoder",
+    decoder,
+  ]);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as AuditResult;
+}
+
+describe("--decoder", () => {
+  let auto: AuditResult;
+  let portable: AuditResult;
+  let work: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), "sc-decoder-"));
+    [auto, portable] = await Promise.all([scan(IMAGES, "auto"), scan(IMAGES, "portable")]);
+  }, 60_000);
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it("names the decoder that ran in the result", () => {
+    expect(auto.dataset.decoder).toBe(nativeInstalled ? "sharp+jpeg-js/pngjs" : "jpeg-js/pngjs");
+    expect(portable.dataset.decoder).toBe("jpeg-js/pngjs");
+  });
+
+  it("gives the same images and, for PNG files, the same scores with either decoder", () => {
+    expect(auto.images.map((i) => i.path)).toEqual(portable.images.map((i) => i.path));
+    for (const [i, image] of auto.images.entries()) {
+      if (!image.path.endsWith(".png")) continue;
+      expect(image.scores, image.path).toEqual(portable.images[i]?.scores);
+    }
+  });
+
+  it("keeps JPEG scores within decoder rounding of the portable path (golden/README.md tolerances)", () => {
+    const tolerance = { dark: 0.01, light: 0.01, low_information: 0.02, blurry: 0.03 } as const;
+    for (const [i, image] of auto.images.entries()) {
+      for (const [name, limit] of Object.entries(tolerance)) {
+        const a = image.scores[name as keyof typeof tolerance];
+        const b = portable.images[i]?.scores[name as keyof typeof tolerance] as number;
+        // Both decoders sit within the tolerance of Pillow, so they are within twice of each other.
+        expect(Math.abs(a - b), `${image.path} ${name}`).toBeLessThanOrEqual(2 * limit);
+      }
+    }
+  });
+
+  it("reports a corrupt JPEG as an error entry with the reason, on either decoder", async () => {
+    const dir = join(work, "broken");
+    await mkdir(join(dir, "x"), { recursive: true });
+    await copyFile(join(IMAGES, "day/030-gray_L-none.jpg"), join(dir, "x/good.jpg"));
+    const bytes = await readFile(join(IMAGES, "day/030-gray_L-none.jpg"));
+    await writeFile(join(dir, "x/cut.jpg"), bytes.subarray(0, bytes.length >> 1));
+    for (const decoder of ["auto", "portable"]) {
+      const result = await scan(dir, decoder);
+      expect(result.images.map((i) => i.path)).toEqual(["x/good.jpg"]);
+      expect(result.errors).toEqual([
+        { path: "x/cut.jpg", message: "truncated JPEG: no end-of-image marker" },
+      ]);
+    }
+  });
+
+  it("refuses an unknown decoder name with a usage error", async () => {
+    const run = await runCli(["scan", IMAGES, "--decoder", "pillow"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--decoder must be one of auto, portable (got "pillow")');
+  });
+});
