@@ -11,7 +11,11 @@ async function goldenPngRows(): Promise<{ image: Uint8Array; label: string; path
   const rows = [];
   for (const label of ["day", "night"]) {
     for (const file of (await readdir(join(IMAGES, label))).filter((f) => f.endsWith(".png")).sort()) {
-      rows.push({ image: new Uint8Array(await readFile(join(IMAGES, label, file))), label, path: `${label}/${file}` });
+      rows.push({
+        image: new Uint8Array(await readFile(join(IMAGES, label, file))),
+        label,
+        path: `${label}/${file}`,
+      });
     }
   }
   return rows;
