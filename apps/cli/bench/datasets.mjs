@@ -3,21 +3,12 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import jpeg from "jpeg-js";
+import { seededRandom as random } from "@sc/correlation";
 
 /** Bump when the generator changes so stale caches are not reused. */
 const GENERATOR_VERSION = 1;
 export const CACHE = process.env.SC_BENCH_CACHE ?? join(tmpdir(), `sc-bench-v${GENERATOR_VERSION}`);
 
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A photo-like RGBA picture: a smooth sky-to-ground gradient, low-frequency texture, a few soft-edged

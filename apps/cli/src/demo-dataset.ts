@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { seededRandom } from "@sc/correlation";
 import { PNG } from "pngjs";
 
 /**
@@ -19,7 +20,7 @@ interface Picture {
 }
 
 export async function writeDemoDataset(dir: string, seed = 7): Promise<number> {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   let written = 0;
   for (const label of DEMO_CLASSES) {
     await mkdir(join(dir, label), { recursive: true });
@@ -123,16 +124,4 @@ function boxBlur(rgb: Float32Array, width: number, height: number, r: number): v
   };
   for (let y = 0; y < height; y++) blurLine(y * width * 3, 3, width);
   for (let x = 0; x < width; x++) blurLine(x * 3, width * 3, height);
-}
-
-/** Small seeded PRNG so the demo is the same on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

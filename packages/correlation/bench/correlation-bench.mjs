@@ -5,20 +5,10 @@
 // reported next to wall-clock seconds because on a shared machine waiting for a core inflates the latter.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { labelUncorrelatedness } from "../dist/index.js";
+import { labelUncorrelatedness, seededRandom as random } from "../dist/index.js";
 
 const SIZES = [1e4, 1e5, 1e6, 1e7];
 
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Three classes (60/30/10); shapes like real scores: shifts, ties at 1.0 and 0, few distinct sizes. */
 function dataset(n) {

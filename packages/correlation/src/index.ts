@@ -5,3 +5,4 @@ export { CLEANVISION_WORDING } from "./attribution.js";
 export { stratifiedFolds } from "./folds.js";
 export { chooseK } from "./knn.js";
 export type { CorrelationOptions } from "./options.js";
+export { seededRandom } from "./significance.js";

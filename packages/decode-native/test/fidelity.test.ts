@@ -1,27 +1,9 @@
 import { readFileSync } from "node:fs";
 import { loadKernels } from "@sc/core-wasm";
-import { type ImageScores, ISSUE_NAMES, type IssueName, measureImage, scoreDataset } from "@sc/properties";
+import { type ImageScores, ISSUE_NAMES, measureImage, scoreDataset } from "@sc/properties";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GOLDEN_DIR, readReference } from "../../properties/test/golden.js";
+import { GOLDEN_DIR, goldenTolerance, PNG_TOLERANCE, readReference } from "../../properties/test/golden.js";
 import { loadNativeDecoder } from "../src/load.js";
-
-/** golden/README.md: PNG pixels are identical everywhere; JPEG decoders round differently. */
-const PNG_TOLERANCE: Record<IssueName, number> = {
-  dark: 1e-4,
-  light: 1e-4,
-  low_information: 1e-4,
-  odd_aspect_ratio: 1e-12,
-  odd_size: 1e-12,
-  grayscale: 0,
-  blurry: 5e-3,
-};
-const JPEG_TOLERANCE: Record<IssueName, number> = {
-  ...PNG_TOLERANCE,
-  dark: 0.01,
-  light: 0.01,
-  low_information: 0.02,
-  blurry: 0.03,
-};
 
 const reference = readReference();
 // Every JPEG through libvips (the golden set has small ones that would otherwise go to jpeg-js).
@@ -49,7 +31,7 @@ describe.skipIf(native === undefined)("golden fidelity through the native decode
 
   it.each(ISSUE_NAMES.filter((n) => n !== "grayscale"))("%s agrees within the golden tolerance", (name) => {
     for (const [i, row] of reference.entries()) {
-      const tolerance = (row.path.endsWith(".png") ? PNG_TOLERANCE : JPEG_TOLERANCE)[name];
+      const tolerance = goldenTolerance(row.path)[name];
       const score = ours[i]?.scores[name] as number;
       expect(
         Math.abs(score - row.scores[name]),

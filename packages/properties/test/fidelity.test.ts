@@ -1,31 +1,12 @@
 import { readFileSync } from "node:fs";
 import { loadKernels } from "@sc/core-wasm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_ISSUE_THRESHOLDS, ISSUE_NAMES, type IssueName } from "../src/issues/names.js";
+import { DEFAULT_ISSUE_THRESHOLDS, ISSUE_NAMES } from "../src/issues/names.js";
 import { measureBytes } from "../src/measure.js";
 import { type ImageScores, scoreDataset } from "../src/score-dataset.js";
-import { GOLDEN_DIR, readReference } from "./golden.js";
-
-/** Decoder rounding allowed per issue (golden/README.md); PNG pixels are identical everywhere. */
-const PNG_TOLERANCE: Record<IssueName, number> = {
-  dark: 1e-4,
-  light: 1e-4,
-  low_information: 1e-4,
-  odd_aspect_ratio: 1e-12,
-  odd_size: 1e-12,
-  grayscale: 0,
-  blurry: 5e-3,
-};
-const JPEG_TOLERANCE: Record<IssueName, number> = {
-  ...PNG_TOLERANCE,
-  dark: 0.01,
-  light: 0.01,
-  low_information: 0.02,
-  blurry: 0.03,
-};
+import { GOLDEN_DIR, goldenTolerance, readReference } from "./golden.js";
 
 const reference = readReference();
-const tolerance = (path: string) => (path.endsWith(".png") ? PNG_TOLERANCE : JPEG_TOLERANCE);
 /** DESIGN.md: stored gray and RGB files with gray content are both grayscale. */
 const isGrayFile = (path: string) => /-gray_(L|rgb)-/.test(path);
 
@@ -62,7 +43,7 @@ describe("fidelity against CleanVision on the golden dataset", () => {
         expect(
           Math.abs(ourScore - row.scores[name]),
           `${row.path}: ${ourScore} vs ${row.scores[name]}`,
-        ).toBeLessThanOrEqual(tolerance(row.path)[name]);
+        ).toBeLessThanOrEqual(goldenTolerance(row.path)[name]);
       }
     },
   );
@@ -79,7 +60,7 @@ describe("fidelity against CleanVision on the golden dataset", () => {
     for (const [i, row] of reference.entries()) {
       for (const name of ISSUE_NAMES.filter((n) => n !== "grayscale")) {
         const nearThreshold =
-          Math.abs(row.scores[name] - DEFAULT_ISSUE_THRESHOLDS[name]) <= tolerance(row.path)[name];
+          Math.abs(row.scores[name] - DEFAULT_ISSUE_THRESHOLDS[name]) <= goldenTolerance(row.path)[name];
         if (!nearThreshold) {
           expect(ours[i]?.issues.includes(name), `${row.path} ${name}`).toBe(row.flags[name]);
         }

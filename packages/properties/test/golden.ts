@@ -5,6 +5,28 @@ import type { RawProperties } from "../src/raw-properties.js";
 /** The shared golden dataset (../shared/golden from the repository root). */
 export const GOLDEN_DIR = new URL("../../../../shared/golden/", import.meta.url);
 
+/** Decoder rounding allowed per issue (golden/README.md); PNG pixels are identical everywhere. */
+export const PNG_TOLERANCE: Record<IssueName, number> = {
+  dark: 1e-4,
+  light: 1e-4,
+  low_information: 1e-4,
+  odd_aspect_ratio: 1e-12,
+  odd_size: 1e-12,
+  grayscale: 0,
+  blurry: 5e-3,
+};
+export const JPEG_TOLERANCE: Record<IssueName, number> = {
+  ...PNG_TOLERANCE,
+  dark: 0.01,
+  light: 0.01,
+  low_information: 0.02,
+  blurry: 0.03,
+};
+
+/** The tolerance table for one golden file. */
+export const goldenTolerance = (path: string): Record<IssueName, number> =>
+  path.endsWith(".png") ? PNG_TOLERANCE : JPEG_TOLERANCE;
+
 export interface ReferenceRow {
   path: string;
   mode: "RGB" | "L";

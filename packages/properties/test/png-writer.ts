@@ -1,4 +1,5 @@
 import { crc32, deflateSync } from "node:zlib";
+import { ADAM7_PASSES } from "../src/decoders/png.js";
 
 /** A minimal PNG encoder for tests: any colour type and bit depth, palette, tRNS, Adam7. */
 export interface PngSpec {
@@ -24,16 +25,6 @@ export function chunk(type: string, data: Uint8Array): Uint8Array {
   view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
   return out;
 }
-
-const ADAM7 = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-] as const;
 
 /** Filter-type-0 scanlines of the sub-image with the given start and step. */
 function scanlines(spec: PngSpec, x0: number, y0: number, dx: number, dy: number): number[] {
@@ -71,7 +62,7 @@ export function encodePng(spec: PngSpec): Uint8Array {
   view.setUint32(4, spec.height);
   ihdr.set([spec.bitDepth, spec.colorType, 0, 0, spec.interlaced ? 1 : 0], 8);
   const raw = spec.interlaced
-    ? ADAM7.flatMap(([x0, y0, dx, dy]) => scanlines(spec, x0, y0, dx, dy))
+    ? ADAM7_PASSES.flatMap(([x0, y0, dx, dy]) => scanlines(spec, x0, y0, dx, dy))
     : scanlines(spec, 0, 0, 1, 1);
   const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr)];
   if (spec.palette) parts.push(chunk("PLTE", Uint8Array.from(spec.palette.flat())));

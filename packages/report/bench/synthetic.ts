@@ -1,14 +1,5 @@
-import type { AuditResult, ImageRecord, IssueName, IssueScores } from "../src/result.js";
-
-const ISSUES: IssueName[] = [
-  "dark",
-  "light",
-  "low_information",
-  "odd_aspect_ratio",
-  "odd_size",
-  "grayscale",
-  "blurry",
-];
+import { ISSUE_NAMES } from "@sc/properties";
+import type { AuditResult, ImageRecord, IssueScores } from "../src/result.js";
 
 /** A deterministic audit result of `count` images in `classes` classes, `dark` tied to the class. */
 export function syntheticResult(count: number, classes: number): AuditResult {
@@ -19,7 +10,7 @@ export function syntheticResult(count: number, classes: number): AuditResult {
   };
   const images: ImageRecord[] = Array.from({ length: count }, (_, i) => {
     const label = `class_${i % classes}`;
-    const scores = Object.fromEntries(ISSUES.map((issue) => [issue, random()])) as IssueScores;
+    const scores = Object.fromEntries(ISSUE_NAMES.map((issue) => [issue, random()])) as IssueScores;
     scores.dark = ((i % classes) + random()) / classes;
     return {
       path: `${label}/image_${String(i).padStart(6, "0")}.jpg`,
@@ -27,10 +18,10 @@ export function syntheticResult(count: number, classes: number): AuditResult {
       width: 64 + (i % 7),
       height: 48,
       scores,
-      issues: ISSUES.filter((issue) => scores[issue] < 0.1),
+      issues: ISSUE_NAMES.filter((issue) => scores[issue] < 0.1),
     };
   });
-  const summary = ISSUES.map((issue) => {
+  const summary = ISSUE_NAMES.map((issue) => {
     const flagged = images.filter((image) => image.issues.includes(issue));
     return {
       issue,
@@ -59,13 +50,13 @@ export function syntheticResult(count: number, classes: number): AuditResult {
       threshold: 0.3,
       alpha: 0.01,
       compat: "default",
-      issues: ISSUES,
-      issueThresholds: Object.fromEntries(ISSUES.map((issue) => [issue, 0.1])) as IssueScores,
+      issues: [...ISSUE_NAMES],
+      issueThresholds: Object.fromEntries(ISSUE_NAMES.map((issue) => [issue, 0.1])) as IssueScores,
       maxPixels: 1e8,
     },
     images,
     issueSummary: summary,
-    correlations: ISSUES.map((property) => ({
+    correlations: ISSUE_NAMES.map((property) => ({
       property,
       score: property === "dark" ? 0.01 : 0.95,
       flagged: property === "dark",

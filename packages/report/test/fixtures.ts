@@ -1,19 +1,10 @@
-import type { AuditResult, ImageRecord, IssueName, IssueScores } from "../src/result.js";
+import { ISSUE_NAMES } from "@sc/properties";
+import type { AuditResult, ImageRecord, IssueScores } from "../src/result.js";
 
 export const HOSTILE_IMG = "day/<img src=x onerror=alert(1)>.jpg";
 export const ANSI_NAME = "night/\u001b[31mred\u001b[0m.png";
 export const SCRIPT_LABEL = "night</script><script>alert(1)</script>";
 export const FORMULA_NAME = '=HYPERLINK("evil","x").jpg';
-
-const ISSUES: IssueName[] = [
-  "dark",
-  "light",
-  "low_information",
-  "odd_aspect_ratio",
-  "odd_size",
-  "grayscale",
-  "blurry",
-];
 
 const THRESHOLDS: IssueScores = {
   dark: 0.32,
@@ -37,7 +28,7 @@ function image(path: string, label: string | null, dark: number, blurry = 0.6): 
     width: 64,
     height: 48,
     scores: s,
-    issues: ISSUES.filter((issue) => s[issue] < THRESHOLDS[issue]),
+    issues: ISSUE_NAMES.filter((issue) => s[issue] < THRESHOLDS[issue]),
   };
 }
 
@@ -76,7 +67,7 @@ export function labeledResult(): AuditResult {
       threshold: 0.3,
       alpha: 0.01,
       compat: "default",
-      issues: ISSUES,
+      issues: [...ISSUE_NAMES],
       issueThresholds: THRESHOLDS,
       maxPixels: 1e8,
     },

@@ -53,7 +53,8 @@ function readPngHeader(bytes: Uint8Array): PngHeader {
   };
 }
 
-const ADAM7_PASSES = [
+/** Adam7 interlace passes: [x0, y0, dx, dy]. */
+export const ADAM7_PASSES = [
   [0, 0, 8, 8],
   [4, 0, 8, 8],
   [0, 4, 4, 8],
