@@ -1,7 +1,7 @@
 // Exact brightness percentiles without sorting. Per-pixel brightness is monotone in the integer key
 // 241 R^2 + 691 G^2 + 68 B^2 (< 2^26), so order statistics of b are order statistics of the key:
-// pass 1 (in scan.ts) counts keys in coarse bins, then only pixels whose coarse bin holds a wanted
-// rank are counted exactly in a second pass.
+// pass 1 (in scan.ts) counts keys in coarse bins and keeps each pixel's coarse bin (u16), then a
+// second pass over those bins recomputes the exact key only for pixels whose bin holds a wanted rank.
 
 import { bump, clearU32 } from "./histograms";
 
@@ -95,7 +95,13 @@ export function grayPercentiles(hist: usize, pixels: u32, out: usize): void {
 }
 
 /** Percentiles of RGB brightness: coarse bins from the scan, exact keys from a second pass. */
-export function colorPercentiles(input: usize, pixels: u32, bytesPerPixel: i32, out: usize): void {
+export function colorPercentiles(
+  input: usize,
+  coarse: usize,
+  pixels: u32,
+  bytesPerPixel: i32,
+  out: usize,
+): void {
   planRanks(pixels);
   locateRanks(KEY_COARSE, COARSE_BINS);
   let slots = 0;
@@ -104,7 +110,7 @@ export function colorPercentiles(input: usize, pixels: u32, bytesPerPixel: i32, 
     if (load<u8>(SLOT_OF_BIN + bin) === 0) store<u8>(SLOT_OF_BIN + bin, <u8>++slots);
   }
   clearU32(FINE, slots * FINE_BINS);
-  countWantedKeys(input, pixels, bytesPerPixel);
+  countWantedKeys(input, coarse, pixels, bytesPerPixel);
   for (let j = 0; j < RANK_COUNT; j++) {
     const bin = load<i32>(RANK_BIN + ((<usize>j) << 2));
     const fine = FINE + ((<usize>(load<u8>(SLOT_OF_BIN + <usize>bin) - 1)) << (FINE_BITS + 2));
@@ -122,14 +128,14 @@ export function colorPercentiles(input: usize, pixels: u32, bytesPerPixel: i32, 
   writePercentiles(out, true);
 }
 
-function countWantedKeys(input: usize, pixels: u32, bytesPerPixel: i32): void {
-  let p = input;
-  const end = input + <usize>pixels * <usize>bytesPerPixel;
-  while (p < end) {
-    const key = keyOf(<i32>load<u8>(p), <i32>load<u8>(p, 1), <i32>load<u8>(p, 2));
-    const slot = <i32>load<u8>(SLOT_OF_BIN + <usize>(key >> FINE_BITS));
-    if (slot !== 0) bump(FINE + ((<usize>(slot - 1)) << (FINE_BITS + 2)), key & (FINE_BINS - 1));
-    p += bytesPerPixel;
+function countWantedKeys(input: usize, coarse: usize, pixels: u32, bytesPerPixel: i32): void {
+  for (let i: usize = 0; i < <usize>pixels; i++) {
+    const slot = <i32>load<u8>(SLOT_OF_BIN + <usize>load<u16>(coarse + (i << 1)));
+    if (slot !== 0) {
+      const p = input + i * <usize>bytesPerPixel;
+      const key = keyOf(<i32>load<u8>(p), <i32>load<u8>(p, 1), <i32>load<u8>(p, 2));
+      bump(FINE + ((<usize>(slot - 1)) << (FINE_BITS + 2)), key & (FINE_BINS - 1));
+    }
   }
 }
 

@@ -1,6 +1,14 @@
 // Static histograms shared by the kernels: 3 x 256 channel bins (gray images use the first 256 only).
 
 export const CHANNEL_HIST: usize = memory.data(768 * 4, 16);
+/** Second copy the colour scan fills from odd pixels; mergeChannelCopies() folds it in. */
+export const CHANNEL_HIST_ODD: usize = memory.data(768 * 4, 16);
+
+export function mergeChannelCopies(): void {
+  for (let i: usize = 0; i < 768 * 4; i += 16) {
+    v128.store(CHANNEL_HIST + i, i32x4.add(v128.load(CHANNEL_HIST + i), v128.load(CHANNEL_HIST_ODD + i)));
+  }
+}
 
 export function clearU32(ptr: usize, count: i32): void {
   memory.fill(ptr, 0, (<usize>count) << 2);

@@ -4,17 +4,18 @@
 import { alignUp, arenaStart, ensureEnd } from "./arena";
 import { COARSE_BINS, colorPercentiles, grayPercentiles, KEY_COARSE, PERCENT_COUNT } from "./brightness";
 import { blurStats, luma } from "./edges";
-import { CHANNEL_HIST, clearU32, entropyBits } from "./histograms";
+import { CHANNEL_HIST, CHANNEL_HIST_ODD, clearU32, entropyBits, mergeChannelCopies } from "./histograms";
+import { PLANE_SLACK, planeStride, splitRow } from "./planes";
 import {
+  chunkTableBytes,
   kernelSize,
-  pairTableBytes,
   planAxis,
-  planPairs,
+  planChunks,
   resampleColumns,
-  resampleRowColor,
   resampleRowGray,
+  resampleRowPlanes,
 } from "./resample";
-import { copyRowColor, scanColorRow, scanGrayRow } from "./scan";
+import { copyRowColor, resetGrayCheck, scanGrayRow, scanPlanes, withinGrayTolerance } from "./scan";
 import { MAX_SIDE, shrunkSide } from "./shrink";
 
 // Result slots: percentiles 0..6, then these.
@@ -27,7 +28,7 @@ const RESULTS: usize = memory.data(RESULT_COUNT * 8, 16);
 const BOUNDS_H: usize = memory.data(MAX_SIDE * 8, 16);
 const BOUNDS_V: usize = memory.data(MAX_SIDE * 8, 16);
 const LUMA: usize = memory.data(MAX_SIDE * MAX_SIDE, 16);
-const GRAY_TOLERANCE = 2;
+const GRAY_TOLERANCE: u8 = 2;
 
 // Plan of the image announced by prepare().
 let width = 0;
@@ -40,7 +41,9 @@ let ksizeV = 0;
 let input: usize = 0;
 let coeffsH: usize = 0;
 let coeffsV: usize = 0;
-let pairsH: usize = 0; // coeffsH re-laid for the paired SIMD colour pass
+let chunksH: usize = 0; // coeffsH re-laid as split 8-tap chunks for the SIMD horizontal pass
+let planes: usize = 0; // R, G, B planes of the current row (colour only)
+let coarse: usize = 0; // u16 coarse brightness bin per pixel (colour only)
 let rows: usize = 0; // horizontally resized rows, outW x height
 let shrunk: usize = 0; // outW x outH
 
@@ -60,11 +63,15 @@ export function prepare(w: i32, h: i32, channels: i32): usize {
   const start = <u64>arenaStart();
   // 16 bytes of slack: SIMD loads of the last pixels read up to 8 bytes past the input.
   const coeffsHAt = alignUp(start + <u64>w * <u64>h * <u64>channels + 16);
-  const pairsHAt = alignUp(coeffsHAt + <u64>ow * <u64>kh * 4);
-  const coeffsVAt = alignUp(pairsHAt + (channels === 1 ? 0 : pairTableBytes(ow, kh)));
+  const chunksHAt = alignUp(coeffsHAt + <u64>ow * <u64>kh * 4);
+  const coeffsVAt = alignUp(chunksHAt + chunkTableBytes(ow, kh));
   const rowsAt = alignUp(coeffsVAt + <u64>oh * <u64>kv * 4);
   const shrunkAt = alignUp(rowsAt + <u64>ow * <u64>h * lanes);
-  if (!ensureEnd(shrunkAt + <u64>ow * <u64>oh * lanes)) return 0;
+  const planesAt = alignUp(shrunkAt + <u64>ow * <u64>oh * lanes);
+  const coarseAt = alignUp(planesAt + (channels === 1 ? 0 : 3 * <u64>planeStride(w)));
+  // The last row's whole-vector scan writes up to 15 bins past the image.
+  const end = coarseAt + (channels === 1 ? 0 : <u64>w * <u64>h * 2 + PLANE_SLACK);
+  if (!ensureEnd(end)) return 0;
   width = w;
   height = h;
   bpp = channels;
@@ -75,7 +82,9 @@ export function prepare(w: i32, h: i32, channels: i32): usize {
   input = <usize>start;
   coeffsH = <usize>coeffsHAt;
   coeffsV = <usize>coeffsVAt;
-  pairsH = <usize>pairsHAt;
+  chunksH = <usize>chunksHAt;
+  planes = <usize>planesAt;
+  coarse = <usize>coarseAt;
   rows = <usize>rowsAt;
   shrunk = <usize>shrunkAt;
   return input;
@@ -88,32 +97,45 @@ export function analyze(): void {
   const pixels = <u32>width * <u32>height;
   if (ksizeH !== 0) {
     planAxis(width, outW, ksizeH, BOUNDS_H, coeffsH);
-    if (color) planPairs(outW, ksizeH, BOUNDS_H, coeffsH, pairsH);
+    planChunks(outW, ksizeH, BOUNDS_H, coeffsH, chunksH);
   }
   if (ksizeV !== 0) planAxis(height, outH, ksizeV, BOUNDS_V, coeffsV);
   clearU32(CHANNEL_HIST, 768);
-  if (color) clearU32(KEY_COARSE, COARSE_BINS);
+  if (color) {
+    clearU32(CHANNEL_HIST_ODD, 768);
+    clearU32(KEY_COARSE, COARSE_BINS);
+  }
 
-  let maxDiff = 0;
+  resetGrayCheck();
+  const stride = planeStride(width);
   const rowBytes = <usize>width * <usize>bpp;
   const outRowBytes = <usize>outW * <usize>lanes;
   for (let y = 0; y < height; y++) {
     const row = input + <usize>y * rowBytes;
     const dst = rows + <usize>y * outRowBytes;
     if (color) {
-      maxDiff = scanColorRow(row, width, bpp, maxDiff);
-      if (ksizeH !== 0) resampleRowColor(row, bpp, dst, outW, ksizeH, BOUNDS_H, pairsH);
+      splitRow(row, width, bpp, planes, stride);
+      scanPlanes(
+        planes,
+        planes + stride,
+        planes + 2 * stride,
+        width,
+        coarse + ((<usize>y * <usize>width) << 1),
+      );
+      if (ksizeH !== 0)
+        resampleRowPlanes(planes, planes + stride, planes + 2 * stride, dst, outW, ksizeH, BOUNDS_H, chunksH);
       else copyRowColor(row, bpp, dst, width);
     } else {
       scanGrayRow(row, width);
-      if (ksizeH !== 0) resampleRowGray(row, dst, outW, ksizeH, BOUNDS_H, coeffsH);
+      if (ksizeH !== 0) resampleRowGray(row, dst, outW, ksizeH, BOUNDS_H, chunksH);
       else memory.copy(dst, row, rowBytes);
     }
   }
 
+  if (color) mergeChannelCopies();
   store<f64>(RESULTS + ((<usize>ENTROPY) << 3), entropyBits(CHANNEL_HIST, color ? 768 : 256));
-  store<f64>(RESULTS + ((<usize>GRAYSCALE) << 3), maxDiff <= GRAY_TOLERANCE ? 1 : 0);
-  if (color) colorPercentiles(input, pixels, bpp, RESULTS);
+  store<f64>(RESULTS + ((<usize>GRAYSCALE) << 3), withinGrayTolerance(GRAY_TOLERANCE) ? 1 : 0);
+  if (color) colorPercentiles(input, coarse, pixels, bpp, RESULTS);
   else grayPercentiles(CHANNEL_HIST, pixels, RESULTS);
 
   let img = rows;

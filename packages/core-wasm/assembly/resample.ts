@@ -70,97 +70,123 @@ function loadPixel(p: usize): v128 {
   return i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(p)));
 }
 
-// Colour rows take two taps per step with i32x4.dot_i16x8_s. A 22-bit weight does not fit in i16, so
-// each is split as k = hi * 2^11 + lo (lo in 0..2047): two dot products, recombined at the end. Sums
-// wrap modulo 2^32 exactly like the single int sum they replace, so the result is bit-identical.
+// The horizontal pass reads one channel plane at a time, 8 taps per i32x4.dot_i16x8_s. A 22-bit weight
+// does not fit in i16, so each is split as k = hi * 2^11 + lo (lo in 0..2047): two dot products,
+// recombined at the end. Sums wrap modulo 2^32 exactly like the single int sum they replace, so the
+// result is bit-identical.
 const SPLIT_BITS = 11;
-const PAIR_BYTES = 32; // per tap pair: 8 x i16 of hi weights, then 8 x i16 of lo weights
+const CHUNK_TAPS = 8;
+const CHUNK_BYTES = 32; // per 8 taps: 8 x i16 hi weights, then 8 x i16 lo weights
 
-/** Bytes of the paired weight table resampleRowColor reads. */
-export function pairTableBytes(outSize: i32, ksize: i32): u64 {
-  return <u64>outSize * <u64>((ksize + 1) >> 1) * PAIR_BYTES;
+function chunkStride(ksize: i32): usize {
+  return <usize>((ksize + CHUNK_TAPS - 1) / CHUNK_TAPS) * CHUNK_BYTES;
 }
 
-/** Rewrites planAxis weights as [hi_x, hi_x+1] x 4 lanes and [lo_x, lo_x+1] x 4 lanes per pair. */
-export function planPairs(outSize: i32, ksize: i32, bounds: usize, coeffs: usize, pairs: usize): void {
-  const pairStride = <usize>((ksize + 1) >> 1) * PAIR_BYTES;
+/** Bytes of the chunked weight table the horizontal pass reads. */
+export function chunkTableBytes(outSize: i32, ksize: i32): u64 {
+  return <u64>outSize * <u64>chunkStride(ksize);
+}
+
+/** Rewrites planAxis weights as split 8-tap chunks, zero past each pixel's taps. */
+export function planChunks(outSize: i32, ksize: i32, bounds: usize, coeffs: usize, chunks: usize): void {
+  const stride = chunkStride(ksize);
+  const padded = <i32>(stride / CHUNK_BYTES) * CHUNK_TAPS;
   for (let o = 0; o < outSize; o++) {
     const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
     const k = coeffs + ((<usize>o * <usize>ksize) << 2);
-    const row = pairs + <usize>o * pairStride;
-    for (let x = 0; x < taps; x += 2) {
-      const k0 = load<i32>(k + ((<usize>x) << 2));
-      const k1 = x + 1 < taps ? load<i32>(k + ((<usize>(x + 1)) << 2)) : 0;
-      const lowMask = (1 << SPLIT_BITS) - 1;
-      const hi = ((k0 >> SPLIT_BITS) & 0xffff) | ((k1 >> SPLIT_BITS) << 16);
-      const lo = (k0 & lowMask) | ((k1 & lowMask) << 16);
-      const at = row + <usize>(x >> 1) * PAIR_BYTES;
-      v128.store(at, i32x4.splat(hi));
-      v128.store(at, i32x4.splat(lo), 16);
+    const row = chunks + <usize>o * stride;
+    for (let x = 0; x < padded; x++) {
+      const w = x < taps ? load<i32>(k + ((<usize>x) << 2)) : 0;
+      const at = row + <usize>(x / CHUNK_TAPS) * CHUNK_BYTES + ((<usize>(x % CHUNK_TAPS)) << 1);
+      store<i16>(at, <i16>(w >> SPLIT_BITS));
+      store<i16>(at, <i16>(w & ((1 << SPLIT_BITS) - 1)), 16);
     }
   }
 }
 
-/** Byte shuffle turning two pixels into i16 lanes R0 R1 G0 G1 B0 B1 0 0 (index >= 16 gives 0). */
-function pairShuffle(bpp: i32): v128 {
-  return bpp === 4
-    ? i8x16(0, -1, 4, -1, 1, -1, 5, -1, 2, -1, 6, -1, -1, -1, -1, -1)
-    : i8x16(0, -1, 3, -1, 1, -1, 4, -1, 2, -1, 5, -1, -1, -1, -1, -1);
+function joinSplit(hi: v128, lo: v128): v128 {
+  return i32x4.add(i32x4.shl(hi, SPLIT_BITS), lo);
 }
 
 /**
- * One row of the horizontal pass for colour pixels (`bpp` 3 or 4). Writes 4 bytes per output pixel
- * (the 4th is junk). An odd tap count reads one pixel past the window with weight 0, so up to 8 bytes
- * past the row must be readable.
+ * One row of the horizontal pass over three planes (R, G, B); writes 4 bytes per output pixel (the
+ * 4th is junk). Reads up to 7 bytes past each window, which the zero weights cancel.
  */
-export function resampleRowColor(
-  src: usize,
-  bpp: i32,
+export function resampleRowPlanes(
+  r: usize,
+  g: usize,
+  b: usize,
   dst: usize,
   outW: i32,
   ksize: i32,
   bounds: usize,
-  pairs: usize,
+  chunks: usize,
 ): void {
-  const shuffle = pairShuffle(bpp);
-  const pairStride = <usize>((ksize + 1) >> 1) * PAIR_BYTES;
-  const step = <usize>(2 * bpp);
+  const stride = chunkStride(ksize);
   for (let o = 0; o < outW; o++) {
-    const first = load<i32>(bounds + ((<usize>o) << 3));
+    const first = <usize>load<i32>(bounds + ((<usize>o) << 3));
     const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
-    let k = pairs + <usize>o * pairStride;
-    let p = src + <usize>first * <usize>bpp;
-    let hi = i32x4.splat(0);
-    let lo = i32x4.splat(0);
-    for (let x = 0; x < taps; x += 2) {
-      const px = i8x16.swizzle(v128.load64_zero(p), shuffle);
-      hi = i32x4.add(hi, i32x4.dot_i16x8_s(px, v128.load(k)));
-      lo = i32x4.add(lo, i32x4.dot_i16x8_s(px, v128.load(k, 16)));
-      p += step;
-      k += PAIR_BYTES;
+    let k = chunks + <usize>o * stride;
+    let rh = i32x4.splat(0);
+    let rl = rh;
+    let gh = rh;
+    let gl = rh;
+    let bh = rh;
+    let bl = rh;
+    for (let x: usize = first, end = first + <usize>taps; x < end; x += CHUNK_TAPS) {
+      const hi = v128.load(k);
+      const lo = v128.load(k, 16);
+      const pr = v128.load8x8_u(r + x);
+      const pg = v128.load8x8_u(g + x);
+      const pb = v128.load8x8_u(b + x);
+      rh = i32x4.add(rh, i32x4.dot_i16x8_s(pr, hi));
+      rl = i32x4.add(rl, i32x4.dot_i16x8_s(pr, lo));
+      gh = i32x4.add(gh, i32x4.dot_i16x8_s(pg, hi));
+      gl = i32x4.add(gl, i32x4.dot_i16x8_s(pg, lo));
+      bh = i32x4.add(bh, i32x4.dot_i16x8_s(pb, hi));
+      bl = i32x4.add(bl, i32x4.dot_i16x8_s(pb, lo));
+      k += CHUNK_BYTES;
     }
-    const acc = i32x4.add(i32x4.add(i32x4.shl(hi, SPLIT_BITS), lo), i32x4.splat(HALF));
-    store<u32>(dst + ((<usize>o) << 2), packLanes(acc));
+    const rs = joinSplit(rh, rl);
+    const gs = joinSplit(gh, gl);
+    const bs = joinSplit(bh, bl);
+    // Lane sums: [r0+r2, r1+r3, g0+g2, g1+g3] and [b0+b2, b1+b3, ...], then [R, G, B, B].
+    const rg = i32x4.add(i32x4.shuffle(rs, gs, 0, 1, 4, 5), i32x4.shuffle(rs, gs, 2, 3, 6, 7));
+    const bb = i32x4.add(bs, i32x4.shuffle(bs, bs, 2, 3, 0, 1));
+    const rgb = i32x4.add(i32x4.shuffle(rg, bb, 0, 2, 4, 6), i32x4.shuffle(rg, bb, 1, 3, 5, 7));
+    store<u32>(dst + ((<usize>o) << 2), packLanes(i32x4.add(rgb, i32x4.splat(HALF))));
   }
 }
 
-/** One row of the horizontal pass for single-channel pixels. */
+/** One row of the horizontal pass for single-channel pixels (same chunked weights, one plane). */
 export function resampleRowGray(
   src: usize,
   dst: usize,
   outW: i32,
   ksize: i32,
   bounds: usize,
-  coeffs: usize,
+  chunks: usize,
 ): void {
+  const stride = chunkStride(ksize);
   for (let o = 0; o < outW; o++) {
-    const first = load<i32>(bounds + ((<usize>o) << 3));
+    const first = <usize>load<i32>(bounds + ((<usize>o) << 3));
     const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
-    const k = coeffs + ((<usize>o * <usize>ksize) << 2);
-    const p = src + <usize>first;
-    let acc = HALF;
-    for (let x = 0; x < taps; x++) acc += <i32>load<u8>(p + <usize>x) * load<i32>(k + ((<usize>x) << 2));
-    store<u8>(dst + <usize>o, clip8(acc));
+    let k = chunks + <usize>o * stride;
+    let hi = i32x4.splat(0);
+    let lo = hi;
+    for (let x: usize = first, end = first + <usize>taps; x < end; x += CHUNK_TAPS) {
+      const p = v128.load8x8_u(src + x);
+      hi = i32x4.add(hi, i32x4.dot_i16x8_s(p, v128.load(k)));
+      lo = i32x4.add(lo, i32x4.dot_i16x8_s(p, v128.load(k, 16)));
+      k += CHUNK_BYTES;
+    }
+    const s = joinSplit(hi, lo);
+    const acc =
+      i32x4.extract_lane(s, 0) +
+      i32x4.extract_lane(s, 1) +
+      i32x4.extract_lane(s, 2) +
+      i32x4.extract_lane(s, 3);
+    store<u8>(dst + <usize>o, clip8(acc + HALF));
   }
 }
 

@@ -64,17 +64,4 @@ describe("brightness percentiles", () => {
     const { brightness } = kernels.analyze({ width, height, format: "gray", data });
     for (const q of QS) expect(brightness[`p${q}`]).toBe(numpyPercentile(b, q));
   });
-
-  it("ignores alpha: rgba and rgb versions of the same pixels agree on every statistic", () => {
-    const rgb = randomBytes(70 * 90 * 3, 9);
-    const rgba = new Uint8Array(70 * 90 * 4);
-    const alpha = randomBytes(70 * 90, 10);
-    for (let i = 0; i < 70 * 90; i++) {
-      rgba.set(rgb.subarray(3 * i, 3 * i + 3), 4 * i);
-      rgba[4 * i + 3] = alpha[i] ?? 0;
-    }
-    const a = kernels.analyze({ width: 70, height: 90, format: "rgb", data: rgb });
-    const b = kernels.analyze({ width: 70, height: 90, format: "rgba", data: rgba });
-    expect(b).toEqual(a);
-  });
 });
