@@ -5,10 +5,11 @@ import { basename, dirname, join } from "node:path";
 const pendingTemps = new Set<string>();
 
 /**
- * Writes `content` to `file` through a temporary file in the same folder and a rename, so readers never
- * see a partial report and an interrupted run leaves no output file behind.
+ * Writes `content` (a string, or chunks written as they are produced) to `file` through a temporary file
+ * in the same folder and a rename, so readers never see a partial report and an interrupted run leaves
+ * no output file behind.
  */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Iterable<string>): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
   pendingTemps.add(temp);
   try {

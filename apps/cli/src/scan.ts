@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import { wasmPath } from "@sc/core-wasm";
 import { type AuditResult, audit } from "@sc/lab";
@@ -37,6 +38,8 @@ export async function scan(location: string, options: ScanOptions, io: ScanIo): 
       measure: (item) => pool.measure(item),
       concurrency: options.workers * 2,
       onProgress: (done) => progress.update(done),
+      // The workers' memory is returned before scoring and correlation reach their peak.
+      onMeasured: () => pool.close(),
       signal: io.signal,
       dataset: {
         source: location,
@@ -55,10 +58,20 @@ export async function scan(location: string, options: ScanOptions, io: ScanIo): 
     throw new UsageError(`${location}: no images found`);
   }
   const report = await renderResult(result, dataset, options, io.stdout.isTTY === true);
-  if (options.out === null) io.stdout.write(report.endsWith("\n") ? report : `${report}\n`);
+  if (options.out === null) await print(report, io.stdout);
   else await writeFileAtomic(options.out, report);
   summarize(result, options, io.stderr);
   return options.failOnFlagged && result.correlations.some((c) => c.flagged) ? EXIT.flagged : EXIT.ok;
+}
+
+/** Writes the chunks as the stream accepts them, ending with a newline. */
+async function print(chunks: Iterable<string>, stdout: NodeJS.WriteStream): Promise<void> {
+  let last = "";
+  for (const chunk of chunks) {
+    last = chunk;
+    if (!stdout.write(chunk)) await once(stdout, "drain");
+  }
+  if (!last.endsWith("\n")) stdout.write("\n");
 }
 
 async function open(location: string, options: ScanOptions): Promise<Dataset> {

@@ -10,16 +10,11 @@ import type {
   IssueName,
   IssueSummaryEntry,
 } from "@sc/report";
-
-/** A readable image: its identity and raw properties. */
-export interface MeasuredImage {
-  path: string;
-  label: string | null;
-  raw: RawProperties;
-}
+import { type MeasuredImage, MeasuredTable } from "./measured-table.js";
 
 export interface AssembleInput {
-  measured: readonly MeasuredImage[];
+  /** In input order; `audit` passes a compacted table, other callers may pass plain records. */
+  measured: readonly MeasuredImage[] | MeasuredTable;
   errors: readonly FileError[];
   settings: AuditSettings;
   dataset: Omit<AuditResult["dataset"], "images" | "labeled" | "classes">;
@@ -31,22 +26,10 @@ const WORST_EXAMPLES = 5;
 /** Turns per-image raw numbers into the full result: scores, flags, summaries and correlations. */
 export function assembleResult(input: AssembleInput): AuditResult {
   const { measured, settings } = input;
-  const scored = scoreDataset(
-    measured.map((m) => m.raw),
-    { thresholds: settings.issueThresholds },
+  const images = imageRecords(
+    measured instanceof MeasuredTable ? measured : MeasuredTable.from(measured),
+    settings,
   );
-  const images: ImageRecord[] = measured.map((m, i) => {
-    const all = scored[i];
-    if (all === undefined) throw new Error("scoreDataset returned fewer rows than images");
-    return {
-      path: m.path,
-      label: m.label,
-      width: m.raw.width,
-      height: m.raw.height,
-      scores: pick(all.scores, settings.issues),
-      issues: all.issues.filter((issue) => settings.issues.includes(issue)),
-    };
-  });
   const labeled = images.length > 0 && images.every((image) => image.label !== null);
   return {
     tool: input.tool,
@@ -57,6 +40,44 @@ export function assembleResult(input: AssembleInput): AuditResult {
     correlations: labeled ? correlate(images, settings) : [],
     errors: [...input.errors],
   };
+}
+
+/**
+ * Scores every image and builds its record once; when every issue is checked, the scores and issues
+ * scoreDataset returns become the records' own instead of being copied.
+ */
+function imageRecords(table: MeasuredTable, settings: AuditSettings): ImageRecord[] {
+  const scored = scoreDataset(rowsOnDemand(table), { thresholds: settings.issueThresholds });
+  const checksAll = scored.length > 0 && sameList(Object.keys(scored[0]?.scores ?? {}), settings.issues);
+  return scored.map(({ scores, issues }, row) => {
+    const { width, height } = table.size(row);
+    return {
+      path: table.path(row),
+      label: table.label(row),
+      width,
+      height,
+      scores: checksAll ? scores : pick(scores, settings.issues),
+      issues: checksAll ? issues : issues.filter((issue) => settings.issues.includes(issue)),
+    };
+  });
+}
+
+/**
+ * The table as the RawProperties array scoreDataset takes, each element built when it is read and
+ * dropped after: all of them at once would hold about 350 bytes per image, as much as the result.
+ */
+function rowsOnDemand(table: MeasuredTable): readonly RawProperties[] {
+  const isRow = (key: string | symbol): key is string =>
+    typeof key === "string" && /^(0|[1-9]\d*)$/.test(key) && Number(key) < table.length;
+  return new Proxy(new Array<RawProperties>(table.length), {
+    get: (target, key, receiver) =>
+      isRow(key) ? table.raw(Number(key)) : Reflect.get(target, key, receiver),
+    has: (target, key) => isRow(key) || Reflect.has(target, key),
+  });
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function pick(scores: Record<IssueName, number>, issues: readonly IssueName[]): Record<IssueName, number> {
@@ -80,7 +101,6 @@ function summarizeIssues(images: readonly ImageRecord[], issues: readonly IssueN
     .map((issue) => {
       const flagged = images.filter((image) => image.issues.includes(issue));
       const worst = flagged
-        .slice()
         .sort((a, b) => a.scores[issue] - b.scores[issue])
         .slice(0, WORST_EXAMPLES)
         .map((image) => ref(image, issue));

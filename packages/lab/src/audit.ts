@@ -7,8 +7,9 @@ import {
   type RawProperties,
 } from "@sc/properties";
 import type { AuditResult, FileError } from "@sc/report";
-import { assembleResult, type MeasuredImage } from "./assemble.js";
+import { assembleResult } from "./assemble.js";
 import type { LabItem } from "./items.js";
+import { MeasuredTable } from "./measured-table.js";
 import { runBounded } from "./run-bounded.js";
 import { resolveSettings, type SettingsInput } from "./settings.js";
 
@@ -26,6 +27,11 @@ export interface AuditOptions extends SettingsInput {
   concurrency?: number;
   /** Called after every item with the number of items done. */
   onProgress?: (done: number) => void;
+  /**
+   * Called and awaited once every item is measured, before scoring: the place to free measuring
+   * resources (e.g. close a worker pool) so they are gone before the scoring and correlation peak.
+   */
+  onMeasured?: () => void | Promise<void>;
   signal?: AbortSignal;
   /** Describes the data in the result. */
   dataset?: Partial<Omit<AuditResult["dataset"], "images" | "labeled" | "classes">>;
@@ -43,7 +49,7 @@ export async function audit(
 ): Promise<AuditResult> {
   const settings = resolveSettings(options);
   const measure = options.measure ?? (await measureInThread(options, settings.maxPixels));
-  const measured: (MeasuredImage | undefined)[] = [];
+  const measured = new MeasuredTable();
   const failed: (FileError | undefined)[] = [];
   let done = 0;
   await runBounded(
@@ -58,14 +64,16 @@ export async function audit(
     },
     (outcome, index) => {
       const { item } = outcome;
-      if ("raw" in outcome) measured[index] = { path: item.path, label: item.label, raw: outcome.raw };
+      if ("raw" in outcome) measured.set(index, { path: item.path, label: item.label, raw: outcome.raw });
       else failed[index] = { path: item.path, message: outcome.error };
       options.onProgress?.(++done);
     },
     options.signal,
   );
+  await options.onMeasured?.();
+  measured.compact();
   return assembleResult({
-    measured: measured.filter((m) => m !== undefined),
+    measured,
     errors: [...(options.sourceErrors ?? []), ...failed.filter((f) => f !== undefined)],
     settings,
     dataset: {

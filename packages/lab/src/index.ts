@@ -1,12 +1,12 @@
 export { DEFAULT_ISSUE_THRESHOLDS, ISSUE_NAMES } from "@sc/properties";
 export type * from "@sc/report";
-export type { MeasuredImage } from "./assemble.js";
 export { assembleResult } from "./assemble.js";
 export type { AuditOptions, Measure } from "./audit.js";
 export { audit, describeFailure } from "./audit.js";
 export type { LabItem } from "./items.js";
 export type { IssueInfo, LabInit, LabRecord, SpuriousCorrelationsInfo } from "./lab.js";
 export { Lab } from "./lab.js";
+export { type MeasuredImage, MeasuredTable } from "./measured-table.js";
 export { runBounded } from "./run-bounded.js";
 export type { SettingsInput } from "./settings.js";
 export { DEFAULT_ALPHA, DEFAULT_MAX_PIXELS, DEFAULT_THRESHOLD, resolveSettings } from "./settings.js";

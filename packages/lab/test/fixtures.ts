@@ -1,5 +1,5 @@
 import type { RawProperties } from "@sc/properties";
-import type { MeasuredImage } from "../src/assemble.js";
+import type { MeasuredImage } from "../src/measured-table.js";
 
 /** Raw properties of a well-exposed, sharp, colourful 64x48 image, with overrides. */
 export function raw(overrides: Partial<RawProperties> = {}): RawProperties {

@@ -5,7 +5,7 @@ export type { Thumbnails } from "./html/figure.js";
 export { type HtmlOptions, renderHtmlReport } from "./html/report.js";
 export { enhanceReport, REPORT_SCRIPT } from "./html/script.js";
 export { REPORT_CSS } from "./html/styles.js";
-export { renderJson } from "./json.js";
+export { renderJson, renderJsonChunks } from "./json.js";
 export type * from "./result.js";
 export { renderText, type TextOptions } from "./text.js";
 export { THUMBNAIL_SIDE, thumbnailPaths, thumbnailSize } from "./thumbnail-choice.js";
