@@ -2,13 +2,12 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import jpeg from "jpeg-js";
 import { seededRandom as random } from "@sc/correlation";
+import jpeg from "jpeg-js";
 
 /** Bump when the generator changes so stale caches are not reused. */
 const GENERATOR_VERSION = 1;
 export const CACHE = process.env.SC_BENCH_CACHE ?? join(tmpdir(), `sc-bench-v${GENERATOR_VERSION}`);
-
 
 /**
  * A photo-like RGBA picture: a smooth sky-to-ground gradient, low-frequency texture, a few soft-edged

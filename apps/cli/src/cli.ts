@@ -112,6 +112,8 @@ async function handleFailure(error: unknown, debug: boolean, stderr: NodeJS.Writ
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
+  // The reader went away (`sc scan ... | head`): what it wanted it has; nothing to report.
+  if ((error as NodeJS.ErrnoException | null)?.code === "EPIPE") return EXIT.ok;
   if (error instanceof Interrupted || (error instanceof Error && error.cause instanceof Interrupted)) {
     await removePendingTemps();
     stderr.write("sc: interrupted; no report written\n");

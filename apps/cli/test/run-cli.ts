@@ -14,7 +14,12 @@ export interface CliRun {
 /** Runs the built `sc` binary; `onStderr` sees stderr as it arrives (to interrupt at the right time). */
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string; onStderr?: (chunk: string, child: ReturnType<typeof spawn>) => void } = {},
+  options: {
+    cwd?: string;
+    onStderr?: (chunk: string, child: ReturnType<typeof spawn>) => void;
+    /** Close the pipe after the first output, as `| head` does. */
+    closeStdoutAfterFirstChunk?: boolean;
+  } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
@@ -25,6 +30,7 @@ export function runCli(
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       stdout += chunk;
+      if (options.closeStdoutAfterFirstChunk) child.stdout.destroy();
     });
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
       stderr += chunk;

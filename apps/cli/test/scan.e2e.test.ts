@@ -118,6 +118,14 @@ describe("exit codes and errors", () => {
     expect((await runCli(["frobnicate"])).code).toBe(2);
   });
 
+  test("a reader that stops early (sc scan | head) ends the scan quietly", async () => {
+    const run = await runCli(["scan", IMAGES, "--format", "json", "--quiet"], {
+      closeStdoutAfterFirstChunk: true,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+  }, 60_000);
+
   test("an empty folder is exit 2", async () => {
     const empty = join(work, "empty");
     await mkdir(empty);
