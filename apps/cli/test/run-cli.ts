@@ -17,8 +17,6 @@ export function runCli(
   options: {
     cwd?: string;
     onStderr?: (chunk: string, child: ReturnType<typeof spawn>) => void;
-    /** Close the pipe after the first output, as `| head` does. */
-    closeStdoutAfterFirstChunk?: boolean;
   } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
@@ -30,7 +28,6 @@ export function runCli(
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       stdout += chunk;
-      if (options.closeStdoutAfterFirstChunk) child.stdout.destroy();
     });
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
       stderr += chunk;
