@@ -8,88 +8,17 @@ export function planeStride(width: i32): usize {
   return ((<usize>width + PLANE_SLACK + 15) >> 4) << 4;
 }
 
+/** Four RGBA pixels regrouped as RRRR GGGG BBBB AAAA. */
+function channelsOf4(v: v128): v128 {
+  return i8x16.shuffle(v, v, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+}
+
 function splitRgba16(src: usize, r: usize, g: usize, b: usize): void {
   // Per vector: four pixels regrouped as RRRR GGGG BBBB AAAA, then a 4x4 transpose of 32-bit groups.
-  const s0 = i8x16.shuffle(
-    v128.load(src),
-    v128.load(src),
-    0,
-    4,
-    8,
-    12,
-    1,
-    5,
-    9,
-    13,
-    2,
-    6,
-    10,
-    14,
-    3,
-    7,
-    11,
-    15,
-  );
-  const s1 = i8x16.shuffle(
-    v128.load(src, 16),
-    v128.load(src, 16),
-    0,
-    4,
-    8,
-    12,
-    1,
-    5,
-    9,
-    13,
-    2,
-    6,
-    10,
-    14,
-    3,
-    7,
-    11,
-    15,
-  );
-  const s2 = i8x16.shuffle(
-    v128.load(src, 32),
-    v128.load(src, 32),
-    0,
-    4,
-    8,
-    12,
-    1,
-    5,
-    9,
-    13,
-    2,
-    6,
-    10,
-    14,
-    3,
-    7,
-    11,
-    15,
-  );
-  const s3 = i8x16.shuffle(
-    v128.load(src, 48),
-    v128.load(src, 48),
-    0,
-    4,
-    8,
-    12,
-    1,
-    5,
-    9,
-    13,
-    2,
-    6,
-    10,
-    14,
-    3,
-    7,
-    11,
-    15,
-  );
+  const s0 = channelsOf4(v128.load(src));
+  const s1 = channelsOf4(v128.load(src, 16));
+  const s2 = channelsOf4(v128.load(src, 32));
+  const s3 = channelsOf4(v128.load(src, 48));
   const rg01 = i32x4.shuffle(s0, s1, 0, 4, 1, 5);
   const rg23 = i32x4.shuffle(s2, s3, 0, 4, 1, 5);
   const ba01 = i32x4.shuffle(s0, s1, 2, 6, 3, 7);
