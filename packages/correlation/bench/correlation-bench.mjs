@@ -9,7 +9,6 @@ import { labelUncorrelatedness, seededRandom as random } from "../dist/index.js"
 
 const SIZES = [1e4, 1e5, 1e6, 1e7];
 
-
 /** Three classes (60/30/10); shapes like real scores: shifts, ties at 1.0 and 0, few distinct sizes. */
 function dataset(n) {
   const next = random(42);
