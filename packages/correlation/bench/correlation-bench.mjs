@@ -55,7 +55,7 @@ if (process.argv[2] === "--size") {
   console.log(JSON.stringify(measure(Number(process.argv[3]))));
 } else {
   const sizes = process.argv[2] ? [Number(process.argv[2])] : SIZES;
-  console.log("images      seconds  cpu-seconds  sort-baseline(s)  ratio  peak RSS (MB)  flagged");
+  console.log("images      seconds  cpu-seconds  sort-baseline(s)  cpu/sort  peak RSS (MB)  flagged");
   for (const n of sizes) {
     const output = execFileSync(
       process.execPath,
@@ -66,7 +66,7 @@ if (process.argv[2] === "--size") {
     );
     const r = JSON.parse(output);
     console.log(
-      `${String(r.n).padEnd(10)} ${r.seconds.toFixed(2).padStart(8)} ${r.cpuSeconds.toFixed(2).padStart(12)} ${r.sortSeconds.toFixed(2).padStart(17)} ${(r.seconds / r.sortSeconds).toFixed(1).padStart(6)} ${r.peakMB.toFixed(0).padStart(14)}  ${r.flagged.join(",")}`,
+      `${String(r.n).padEnd(10)} ${r.seconds.toFixed(2).padStart(8)} ${r.cpuSeconds.toFixed(2).padStart(12)} ${r.sortSeconds.toFixed(2).padStart(17)} ${(r.cpuSeconds / r.sortSeconds).toFixed(1).padStart(9)} ${r.peakMB.toFixed(0).padStart(14)}  ${r.flagged.join(",")}`,
     );
   }
 }

@@ -13,83 +13,214 @@ export interface SortedValues {
   readonly sorted: Float64Array;
 }
 
-const DIGIT_BITS = 11;
-const BUCKETS = 1 << DIGIT_BITS;
-const DIGIT_MASK = BUCKETS - 1;
-/** Digits of one 32-bit half of a key: 11 + 11 + 10 bits. */
-const DIGITS_PER_HALF = Math.ceil(32 / DIGIT_BITS);
+/** Scratch arrays of a radix sort: ping-pong partners of the keys and positions, and the histograms. */
+interface Scratch {
+  keys: Uint32Array;
+  order: Int32Array;
+  histogram: Int32Array;
+}
 
 /**
- * Positions sorted by (value, position), and the values in that order: an LSD radix sort of the IEEE
- * bits, made to order like the numbers (negative values flipped, the sign bit set on the others, -0 as
- * 0). Being stable, it keeps equal values in input order without a tie-break key, and it is linear
- * whatever the input (no comparator, no quadratic worst case). Digits on which every key agrees (the
- * exponent of scores in [0, 1], columns with a few distinct values) are skipped. Roughly twice as fast as
- * the engine's native Float64Array sort of distinct keys.
+ * Stable LSD radix sort of keys[start .. end) by their 32 bits, moving order along, digitBits per pass.
+ * Digits on which every key agrees are skipped (the exponent of scores in [0, 1]).
  */
-function sortWithPositions(values: Float64Array): { order: Int32Array; sorted: Float64Array } {
-  const n = values.length;
-  let high = new Uint32Array(n);
-  let low = new Uint32Array(n);
-  let order = new Int32Array(n);
-  const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const histogram = new Int32Array(2 * DIGITS_PER_HALF * BUCKETS);
-  for (let i = 0; i < n; i++) {
-    let h = bits[2 * i + 1] as number;
-    let l = bits[2 * i] as number;
-    if (values[i] === 0) h = l = 0;
-    if (h >>> 31 === 1) {
-      h = ~h >>> 0;
-      l = ~l >>> 0;
-    } else h = (h | 0x80000000) >>> 0;
-    high[i] = h;
-    low[i] = l;
-    order[i] = i;
-    for (let d = 0; d < DIGITS_PER_HALF; d++) {
-      const lowBucket = d * BUCKETS + ((l >>> (d * DIGIT_BITS)) & DIGIT_MASK);
-      const highBucket = (d + DIGITS_PER_HALF) * BUCKETS + ((h >>> (d * DIGIT_BITS)) & DIGIT_MASK);
-      histogram[lowBucket] = (histogram[lowBucket] as number) + 1;
-      histogram[highBucket] = (histogram[highBucket] as number) + 1;
+function radixSort32(
+  keys: Uint32Array,
+  order: Int32Array,
+  start: number,
+  end: number,
+  digitBits: number,
+  scratch: Scratch,
+): void {
+  const buckets = 1 << digitBits;
+  const mask = buckets - 1;
+  const digits = Math.ceil(32 / digitBits);
+  const histogram = scratch.histogram.subarray(0, digits * buckets).fill(0);
+  for (let i = start; i < end; i++) {
+    const key = keys[i] as number;
+    for (let d = 0; d < digits; d++) {
+      const b = d * buckets + ((key >>> (d * digitBits)) & mask);
+      histogram[b] = (histogram[b] as number) + 1;
     }
   }
-  let nextHigh = new Uint32Array(n);
-  let nextLow = new Uint32Array(n);
-  let nextOrder = new Int32Array(n);
-  for (let d = 0; d < 2 * DIGITS_PER_HALF; d++) {
-    const base = d * BUCKETS;
-    let used = 0;
-    for (let b = base; b < base + BUCKETS; b++) if (histogram[b] !== 0) used++;
-    if (used <= 1) continue;
-    let position = 0;
-    for (let b = base; b < base + BUCKETS; b++) {
+  let from = keys;
+  let fromOrder = order;
+  let to = scratch.keys;
+  let toOrder = scratch.order;
+  for (let d = 0; d < digits; d++) {
+    const base = d * buckets;
+    if (histogram[base + (((keys[start] as number) >>> (d * digitBits)) & mask)] === end - start) continue;
+    let position = start;
+    for (let b = base; b < base + buckets; b++) {
       const count = histogram[b] as number;
       histogram[b] = position;
       position += count;
     }
-    const digitOf = d < DIGITS_PER_HALF ? low : high;
-    const shift = (d % DIGITS_PER_HALF) * DIGIT_BITS;
-    for (let i = 0; i < n; i++) {
-      const b = base + (((digitOf[i] as number) >>> shift) & DIGIT_MASK);
-      const to = histogram[b] as number;
-      histogram[b] = to + 1;
-      nextHigh[to] = high[i] as number;
-      nextLow[to] = low[i] as number;
-      nextOrder[to] = order[i] as number;
+    const shift = d * digitBits;
+    for (let i = start; i < end; i++) {
+      const key = from[i] as number;
+      const b = base + ((key >>> shift) & mask);
+      const at = histogram[b] as number;
+      histogram[b] = at + 1;
+      to[at] = key;
+      toOrder[at] = fromOrder[i] as number;
     }
-    [high, nextHigh] = [nextHigh, high];
-    [low, nextLow] = [nextLow, low];
-    [order, nextOrder] = [nextOrder, order];
+    [from, to] = [to, from];
+    [fromOrder, toOrder] = [toOrder, fromOrder];
   }
-  // The values come back out of the keys (sequential, unlike a gather through order); only zeros are
-  // looked up, to give -0 back its sign.
-  const sorted = new Float64Array(n);
-  const sortedBits = new Uint32Array(sorted.buffer);
+  if (from !== keys) {
+    keys.set(from.subarray(start, end), start);
+    order.set(fromOrder.subarray(start, end), start);
+  }
+}
+
+/** Rows up to this many that share the high half of their bits are put in order by insertion. */
+const INSERTION_ROWS = 32;
+
+/**
+ * Puts sorted[start .. end) (rows whose values share their high 32 bits, in input order) in (value,
+ * position) order, moving order along. A few rows by stable insertion; more by a radix sort of their low
+ * 32 bits with byte digits, whose per-call cost (a 256-bucket histogram per byte) stays small next to 33+
+ * rows, so that no arrangement of the input makes this quadratic.
+ */
+function sortSameHigh(sorted: Float64Array, order: Int32Array, start: number, end: number, scratch: Scratch) {
+  let differs = start + 1;
+  while (differs < end && sorted[differs] === sorted[start]) differs++;
+  // One value (a tie, such as scores at exactly 1.0): input order is already the order.
+  if (differs === end) return;
+  if (end - start <= INSERTION_ROWS) {
+    for (let i = start + 1; i < end; i++) {
+      const value = sorted[i] as number;
+      const position = order[i] as number;
+      let j = i - 1;
+      for (; j >= start && (sorted[j] as number) > value; j--) {
+        sorted[j + 1] = sorted[j] as number;
+        order[j + 1] = order[j] as number;
+      }
+      sorted[j + 1] = value;
+      order[j + 1] = position;
+    }
+    return;
+  }
+  const rows = end - start;
+  const bits = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * sorted.length);
+  const low = new Uint32Array(rows);
+  const at = new Int32Array(rows);
+  for (let i = start; i < end; i++) {
+    const value = sorted[i] as number;
+    // The rows share their sign (-0 counting as 0): a negative value with larger low bits is smaller.
+    low[i - start] = value < 0 ? ~(bits[2 * i] as number) >>> 0 : (bits[2 * i] as number);
+    at[i - start] = i;
+  }
+  const lowScratch = {
+    keys: new Uint32Array(rows),
+    order: new Int32Array(rows),
+    histogram: scratch.histogram,
+  };
+  radixSort32(low, at, 0, rows, 8, lowScratch);
+  const groupValues = sorted.slice(start, end);
+  const groupOrder = order.slice(start, end);
+  for (let r = 0; r < rows; r++) {
+    sorted[start + r] = groupValues[(at[r] as number) - start] as number;
+    order[start + r] = groupOrder[(at[r] as number) - start] as number;
+  }
+}
+
+/**
+ * Positions sorted by (value, position), and the values in that order. A stable LSD radix sort of the
+ * high 32 IEEE bits (made to order like the numbers: negative values flipped, the sign bit set on the
+ * others, -0 as 0) orders nearly everything: for scores in [0, 1] those bits hold the exponent and 20
+ * mantissa bits, of which the radix passes touch only the digits that vary (often two). Rows that share
+ * their high bits are consecutive and few, and are finished by value. Being stable, it keeps equal values
+ * in input order without a tie-break key, and it is linear whatever the input (no quadratic worst case).
+ */
+function sortWithPositions(values: Float64Array): { order: Int32Array; sorted: Float64Array } {
+  const n = values.length;
+  const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  const high = new Uint32Array(n);
+  const order = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const h = high[i] as number;
-    const negative = h >>> 31 === 0;
-    sortedBits[2 * i + 1] = negative ? ~h >>> 0 : (h & 0x7fffffff) >>> 0;
-    sortedBits[2 * i] = negative ? ~(low[i] as number) >>> 0 : (low[i] as number);
-    if (sorted[i] === 0) sorted[i] = values[order[i] as number] as number;
+    const h = values[i] === 0 ? 0 : (bits[2 * i + 1] as number);
+    high[i] = h >>> 31 === 1 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    order[i] = i;
+  }
+  const scratch: Scratch = {
+    keys: new Uint32Array(n),
+    order: new Int32Array(n),
+    histogram: new Int32Array(3 << 11),
+  };
+  radixSort32(high, order, 0, n, 11, scratch);
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = values[order[i] as number] as number;
+  let start = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && high[i] === high[start]) continue;
+    if (i - start > 1) sortSameHigh(sorted, order, start, i, scratch);
+    start = i;
+  }
+  return { order, sorted };
+}
+
+/** Columns with at most this many distinct values are counting-sorted (ids fit a byte). */
+const MAX_DISTINCT = 256;
+const TABLE_BITS = 10;
+const TABLE_SIZE = 1 << TABLE_BITS;
+
+/**
+ * The same (value, position) order as the radix sort for a column of at most MAX_DISTINCT distinct
+ * values (grayscale flags, a few image sizes), or null for any other column. One
+ * hash of each value's bits gives its distinct value's id, then a counting sort by the ids' ranks places
+ * every row in one pass, in input order within a value (stable). A continuous column gives up after
+ * MAX_DISTINCT + 1 rows, so trying costs it nothing measurable.
+ */
+function sortFewDistinct(values: Float64Array): { order: Int32Array; sorted: Float64Array } | null {
+  const n = values.length;
+  const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
+  // Open addressing, at most a quarter full: slot -> id + 1 (0 = empty), and the id's value.
+  const slotId = new Uint16Array(TABLE_SIZE);
+  const distinct = new Float64Array(MAX_DISTINCT);
+  const idOf = new Uint8Array(n);
+  let nDistinct = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    // -0 hashes as 0: they are one value here, as in the radix keys.
+    const h = v === 0 ? 0 : (bits[2 * i + 1] as number);
+    const l = v === 0 ? 0 : (bits[2 * i] as number);
+    let slot = Math.imul(h ^ Math.imul(l, 0x9e3779b1), 0x85ebca6b) >>> (32 - TABLE_BITS);
+    for (;;) {
+      const id = slotId[slot] as number;
+      if (id === 0) {
+        if (nDistinct === MAX_DISTINCT) return null;
+        distinct[nDistinct] = v === 0 ? 0 : v;
+        slotId[slot] = ++nDistinct;
+        idOf[i] = nDistinct - 1;
+        break;
+      }
+      if (distinct[id - 1] === v) {
+        idOf[i] = id - 1;
+        break;
+      }
+      slot = (slot + 1) & (TABLE_SIZE - 1);
+    }
+  }
+  const ascending = distinct.slice(0, nDistinct).sort();
+  const next = new Int32Array(nDistinct);
+  for (let i = 0; i < n; i++) next[idOf[i] as number] = (next[idOf[i] as number] as number) + 1;
+  let position = 0;
+  for (const value of ascending) {
+    const id = distinct.subarray(0, nDistinct).indexOf(value);
+    const count = next[id] as number;
+    next[id] = position;
+    position += count;
+  }
+  const order = new Int32Array(n);
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = idOf[i] as number;
+    const to = next[id] as number;
+    next[id] = to + 1;
+    order[to] = i;
+    sorted[to] = values[i] as number;
   }
   return { order, sorted };
 }
@@ -97,7 +228,7 @@ function sortWithPositions(values: Float64Array): { order: Int32Array; sorted: F
 /** Sorts finite values (ties in input order) and groups equal values (-0 counts as 0) into runs. */
 export function sortValues(values: Float64Array): SortedValues {
   const n = values.length;
-  const { order, sorted } = sortWithPositions(values);
+  const { order, sorted } = sortFewDistinct(values) ?? sortWithPositions(values);
   const starts = new Int32Array(n + 1);
   let runs = 0;
   for (let i = 0; i < n; i++) {

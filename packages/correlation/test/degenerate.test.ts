@@ -58,6 +58,24 @@ describe("degenerate input gets a clear answer", () => {
     expect(result?.flagged).toBe(true);
   });
 
+  test("missing values in a column of few distinct values score like the column without those rows", () => {
+    const sizes = labels.map(
+      (label, i) =>
+        (label === labels[0] ? [1, 0.75, 0.5][Math.floor(i / 2) % 3] : [0.5, -0, 0][i % 3]) as number,
+    );
+    const withMissing = sizes.map((v, i) => (i % 7 === 3 ? Number.NaN : v));
+    const kept = sizes.map((_, i) => i).filter((i) => i % 7 !== 3);
+    const [result] = labelUncorrelatedness({ labels, properties: { size: withMissing } });
+    const [reference] = labelUncorrelatedness({
+      labels: kept.map((i) => labels[i] as string),
+      properties: { size: kept.map((i) => sizes[i] as number) },
+    });
+    expect(result?.n).toBe(kept.length);
+    expect(result?.accuracy).toBe(reference?.accuracy);
+    expect(result?.score).toBe(reference?.score);
+    expect(result?.pValue).toBe(reference?.pValue);
+  });
+
   test("all values missing, or too few images to cross-validate", () => {
     const [empty] = labelUncorrelatedness({ labels, properties: { dark: new Array(40).fill(null) } });
     expect(empty).toMatchObject({ n: 0, score: 1, flagged: false, minimum: null, maximum: null });
