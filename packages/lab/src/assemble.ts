@@ -1,5 +1,11 @@
 import { labelUncorrelatedness, type PropertyCorrelation } from "@sc/correlation";
-import { type RawProperties, scoreDataset } from "@sc/properties";
+import {
+  DEFAULT_ISSUE_THRESHOLDS,
+  datasetThresholds,
+  type RawProperties,
+  type ScoreOptions,
+  scoreDataset,
+} from "@sc/properties";
 import type {
   AuditResult,
   AuditSettings,
@@ -25,11 +31,15 @@ const WORST_EXAMPLES = 5;
 
 /** Turns per-image raw numbers into the full result: scores, flags, summaries and correlations. */
 export function assembleResult(input: AssembleInput): AuditResult {
-  const { measured, settings } = input;
-  const images = imageRecords(
-    measured instanceof MeasuredTable ? measured : MeasuredTable.from(measured),
-    settings,
-  );
+  const { measured } = input;
+  const table = measured instanceof MeasuredTable ? measured : MeasuredTable.from(measured);
+  const scoring = { thresholds: overrides(input.settings.issueThresholds) };
+  // The result reports the thresholds actually applied (odd_size's default depends on the data).
+  const settings = {
+    ...input.settings,
+    issueThresholds: datasetThresholds(rowsOnDemand(table), scoring),
+  };
+  const images = imageRecords(table, scoring, settings);
   const labeled = images.length > 0 && images.every((image) => image.label !== null);
   return {
     tool: input.tool,
@@ -46,8 +56,8 @@ export function assembleResult(input: AssembleInput): AuditResult {
  * Scores every image and builds its record once; when every issue is checked, the scores and issues
  * scoreDataset returns become the records' own instead of being copied.
  */
-function imageRecords(table: MeasuredTable, settings: AuditSettings): ImageRecord[] {
-  const scored = scoreDataset(rowsOnDemand(table), { thresholds: settings.issueThresholds });
+function imageRecords(table: MeasuredTable, scoring: ScoreOptions, settings: AuditSettings): ImageRecord[] {
+  const scored = scoreDataset(rowsOnDemand(table), scoring);
   const checksAll = scored.length > 0 && sameList(Object.keys(scored[0]?.scores ?? {}), settings.issues);
   return scored.map(({ scores, issues }, row) => {
     const { width, height } = table.size(row);
@@ -74,6 +84,15 @@ function rowsOnDemand(table: MeasuredTable): readonly RawProperties[] {
       isRow(key) ? table.raw(Number(key)) : Reflect.get(target, key, receiver),
     has: (target, key) => isRow(key) || Reflect.has(target, key),
   });
+}
+
+/** Thresholds the caller changed; the others keep scoreDataset's data-dependent defaults. */
+function overrides(thresholds: Record<IssueName, number>): Partial<Record<IssueName, number>> {
+  return Object.fromEntries(
+    Object.entries(thresholds).filter(
+      ([issue, value]) => value !== DEFAULT_ISSUE_THRESHOLDS[issue as IssueName],
+    ),
+  );
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -89,3 +89,23 @@ describe("resolveSettings", () => {
     expect(() => resolveSettings({ maxPixels: 1.5 })).toThrow(/maxPixels/);
   });
 });
+
+test("odd_size flags any other size when nearly all images share one (DESIGN.md: score < 1 when gap = 0)", () => {
+  const measured = [...Array(20).fill(64), 80].map((side, i) => ({
+    path: `${i}.png`,
+    label: null,
+    raw: raw({ width: side, height: side }),
+  }));
+  const result = assembleResult({ ...base, measured, settings: resolveSettings() });
+  expect(result.settings.issueThresholds.odd_size).toBe(1);
+  expect(
+    result.images.filter((image) => image.issues.includes("odd_size")).map((image) => image.path),
+  ).toEqual(["20.png"]);
+  const strict = assembleResult({
+    ...base,
+    measured,
+    settings: resolveSettings({ issueThresholds: { odd_size: 0.2 } }),
+  });
+  expect(strict.settings.issueThresholds.odd_size).toBe(0.2);
+  expect(strict.images.some((image) => image.issues.includes("odd_size"))).toBe(false);
+});

@@ -28,4 +28,4 @@ export { imageSize, type OddSizeScorer, oddSizeScorer } from "./issues/odd-size.
 export { measureBytes, measureImage } from "./measure.js";
 export { percentileOfSorted } from "./percentile.js";
 export type { RawProperties } from "./raw-properties.js";
-export { type ImageScores, type ScoreOptions, scoreDataset } from "./score-dataset.js";
+export { datasetThresholds, type ImageScores, type ScoreOptions, scoreDataset } from "./score-dataset.js";

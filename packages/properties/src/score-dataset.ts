@@ -24,15 +24,27 @@ export interface ImageScores {
   issues: IssueName[];
 }
 
+function thresholdsFor(
+  sizesDegenerate: boolean,
+  overrides: ScoreOptions["thresholds"],
+): Record<IssueName, number> {
+  return { ...DEFAULT_ISSUE_THRESHOLDS, ...(sizesDegenerate ? { odd_size: 1 } : {}), ...overrides };
+}
+
+/** The thresholds {@link scoreDataset} applies to these images with these options. */
+export function datasetThresholds(
+  raws: readonly RawProperties[],
+  options: ScoreOptions = {},
+): Record<IssueName, number> {
+  const degenerate = raws.length > 0 && oddSizeScorer(raws.map(imageSize)).degenerate;
+  return thresholdsFor(degenerate, options.thresholds);
+}
+
 /** Scores and flags every image; odd_size depends on the whole dataset, the others on the image alone. */
 export function scoreDataset(raws: readonly RawProperties[], options: ScoreOptions = {}): ImageScores[] {
   if (raws.length === 0) return [];
   const oddSize = oddSizeScorer(raws.map(imageSize));
-  const thresholds: Record<IssueName, number> = {
-    ...DEFAULT_ISSUE_THRESHOLDS,
-    ...(oddSize.degenerate ? { odd_size: 1 } : {}),
-    ...options.thresholds,
-  };
+  const thresholds = thresholdsFor(oddSize.degenerate, options.thresholds);
   return raws.map((raw) => {
     const scores: Record<IssueName, number> = {
       dark: darkScore(raw),

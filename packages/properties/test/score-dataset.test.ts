@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ISSUE_THRESHOLDS, ISSUE_NAMES } from "../src/issues/names.js";
 import type { RawProperties } from "../src/raw-properties.js";
-import { scoreDataset } from "../src/score-dataset.js";
+import { datasetThresholds, scoreDataset } from "../src/score-dataset.js";
 import { readReference } from "./golden.js";
 
 const reference = readReference();
@@ -89,6 +89,15 @@ describe("scoreDataset rules", () => {
     const result = scoreDataset(raws, { thresholds: { odd_size: 0.5, dark: 0.6 } });
     expect(result.every((r) => !r.issues.includes("odd_size"))).toBe(true);
     expect(result.every((r) => r.issues.includes("dark"))).toBe(true);
+  });
+
+  it("datasetThresholds reports the thresholds scoreDataset applies", () => {
+    const uniform = [50, 50, 60, 50, 50].map((s) => rawOf(s, s));
+    expect(datasetThresholds(uniform)).toEqual({ ...DEFAULT_ISSUE_THRESHOLDS, odd_size: 1 });
+    expect(datasetThresholds(uniform, { thresholds: { odd_size: 0.5 } }).odd_size).toBe(0.5);
+    const spread = [10, 20, 30, 40, 200].map((s) => rawOf(s, s));
+    expect(datasetThresholds(spread)).toEqual(DEFAULT_ISSUE_THRESHOLDS);
+    expect(datasetThresholds([])).toEqual(DEFAULT_ISSUE_THRESHOLDS);
   });
 
   it("flags are strictly below the threshold", () => {
