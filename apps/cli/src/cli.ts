@@ -1,5 +1,4 @@
 import { Command, CommanderError, Option } from "commander";
-import { removePendingTemps } from "./atomic-write.js";
 import { runDemo } from "./demo.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { scan } from "./scan.js";
@@ -108,14 +107,13 @@ class Interrupted extends Error {
   }
 }
 
-async function handleFailure(error: unknown, debug: boolean, stderr: NodeJS.WriteStream): Promise<number> {
+function handleFailure(error: unknown, debug: boolean, stderr: NodeJS.WriteStream): number {
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   // The reader went away (`sc scan ... | head`): what it wanted it has; nothing to report.
   if ((error as NodeJS.ErrnoException | null)?.code === "EPIPE") return EXIT.ok;
   if (error instanceof Interrupted || (error instanceof Error && error.cause instanceof Interrupted)) {
-    await removePendingTemps();
     stderr.write("sc: interrupted; no report written\n");
     return EXIT.interrupted;
   }

@@ -57,17 +57,25 @@ export async function scan(location: string, options: ScanOptions, io: ScanIo): 
   if (result.images.length === 0 && result.errors.length === 0) {
     throw new UsageError(`${location}: no images found`);
   }
+  // Ctrl-C after measuring still means no output (exit 130).
+  io.signal.throwIfAborted();
   const report = await renderResult(result, dataset, options, io.stdout.isTTY === true);
-  if (options.out === null) await print(report, io.stdout);
-  else await writeFileAtomic(options.out, report);
+  io.signal.throwIfAborted();
+  if (options.out === null) await print(report, io.stdout, io.signal);
+  else await writeFileAtomic(options.out, report, io.signal);
   summarize(result, options, io.stderr);
   return options.failOnFlagged && result.correlations.some((c) => c.flagged) ? EXIT.flagged : EXIT.ok;
 }
 
 /** Writes the chunks as the stream accepts them, ending with a newline. */
-async function print(chunks: Iterable<string>, stdout: NodeJS.WriteStream): Promise<void> {
+async function print(
+  chunks: Iterable<string>,
+  stdout: NodeJS.WriteStream,
+  signal: AbortSignal,
+): Promise<void> {
   let last = "";
   for (const chunk of chunks) {
+    signal.throwIfAborted();
     last = chunk;
     if (!stdout.write(chunk)) await once(stdout, "drain");
   }
