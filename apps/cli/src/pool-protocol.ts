@@ -28,3 +28,8 @@ export interface StageTimes {
 export type JobResponse =
   | { id: number; raw: RawProperties; times: StageTimes }
   | { id: number; error: string };
+
+/** Sent once by a worker when its kernels and decoder are loaded. */
+export interface WorkerReady {
+  ready: true;
+}

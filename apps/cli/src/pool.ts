@@ -1,6 +1,13 @@
 import { Worker } from "node:worker_threads";
 import type { RawProperties } from "@sc/properties";
-import type { DecoderKind, JobRequest, JobResponse, StageTimes, WorkerSetup } from "./pool-protocol.js";
+import type {
+  DecoderKind,
+  JobRequest,
+  JobResponse,
+  StageTimes,
+  WorkerReady,
+  WorkerSetup,
+} from "./pool-protocol.js";
 
 export interface PoolJob {
   path: string;
@@ -16,9 +23,14 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** Kernels and decoder loaded: start-up time never counts against an image's time limit. */
+  ready: boolean;
   busy: Pending | null;
   timer: NodeJS.Timeout | null;
 }
+
+/** Workers that die before they are ready, in a row, after which the scan fails instead of retrying. */
+const MAX_START_FAILURES = 3;
 
 /** A per-file failure reported by a worker; its message is the reason shown in `errors`. */
 export class MeasureError extends Error {
@@ -63,6 +75,8 @@ export class MeasurePool {
   #measured = 0;
   #nextId = 0;
   #closed = false;
+  #startFailures = 0;
+  #failure: string | null = null;
 
   constructor(options: { workers: number; setup: WorkerSetup; timeoutMs: number }) {
     this.#setup = options.setup;
@@ -71,7 +85,7 @@ export class MeasurePool {
   }
 
   async measure(job: PoolJob): Promise<RawProperties> {
-    if (this.#closed) throw new Error("pool is closed");
+    if (this.#closed) throw new Error(this.#failure ?? "pool is closed");
     const request: JobRequest = { id: this.#nextId++, path: job.path };
     if (job.file !== undefined) request.file = job.file;
     else if (job.read !== undefined) request.bytes = ownBuffer(await job.read());
@@ -101,8 +115,14 @@ export class MeasurePool {
 
   #spawn(): Slot {
     const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: this.#setup });
-    const slot: Slot = { worker, busy: null, timer: null };
-    worker.on("message", (response: JobResponse) => this.#settle(slot, response));
+    const slot: Slot = { worker, ready: false, busy: null, timer: null };
+    worker.on("message", (message: JobResponse | WorkerReady) => {
+      if ("ready" in message) {
+        slot.ready = true;
+        this.#startFailures = 0;
+        this.#dispatch();
+      } else this.#settle(slot, message);
+    });
     worker.on("error", (error) => this.#replace(slot, `worker failed: ${error.message}`));
     worker.on("exit", (code) => {
       if (!this.#closed && this.#slots.includes(slot)) this.#replace(slot, `worker exited with code ${code}`);
@@ -112,7 +132,7 @@ export class MeasurePool {
 
   #dispatch(): void {
     for (const slot of this.#slots) {
-      if (slot.busy !== null) continue;
+      if (!slot.ready || slot.busy !== null) continue;
       const next = this.#queue.shift();
       if (next === undefined) return;
       slot.busy = next;
@@ -149,9 +169,22 @@ export class MeasurePool {
     if (slot.timer) clearTimeout(slot.timer);
     this.#slots.splice(index, 1);
     slot.busy?.reject(new MeasureError(reason));
+    slot.busy = null; // a late answer from the killed worker must not count
     void slot.worker.terminate();
+    if (!slot.ready && ++this.#startFailures >= MAX_START_FAILURES) {
+      void this.#failAll(`workers cannot start: ${reason}`);
+      return;
+    }
     this.#slots.push(this.#spawn());
     this.#dispatch();
+  }
+
+  /** Fails every queued image with `reason` and stops the pool. */
+  async #failAll(reason: string): Promise<void> {
+    this.#failure = reason;
+    const queued = this.#queue.splice(0);
+    await this.close();
+    for (const pending of queued) pending.reject(new Error(reason));
   }
 }
 

@@ -22,7 +22,7 @@ export async function scan(location: string, options: ScanOptions, io: ScanIo): 
   const dataset = await open(location, options);
   const decoder = await resolveDecoder(options.decoder);
   const pool = new MeasurePool({
-    workers: options.workers,
+    workers: Math.max(1, Math.min(options.workers, dataset.size)),
     timeoutMs: options.timeoutMs,
     setup: {
       wasmModule: new WebAssembly.Module(await readFile(wasmPath)),

@@ -2,7 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { instantiateKernelsSync } from "@sc/core-wasm";
 import { describeFailure } from "@sc/lab";
 import { type DecodedImage, type DecodeOptions, decodeImage, measureImage } from "@sc/properties";
-import type { DecoderKind, JobRequest, JobResponse, WorkerSetup } from "./pool-protocol.js";
+import type { DecoderKind, JobRequest, JobResponse, WorkerReady, WorkerSetup } from "./pool-protocol.js";
 import { readImageFile } from "./read-image-file.js";
 
 type Decode = (bytes: Uint8Array, options: DecodeOptions) => DecodedImage | Promise<DecodedImage>;
@@ -39,3 +39,4 @@ port.on("message", async (job: JobRequest) => {
   }
   port.postMessage(response);
 });
+port.postMessage({ ready: true } satisfies WorkerReady);

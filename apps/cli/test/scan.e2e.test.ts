@@ -134,6 +134,19 @@ describe("exit codes and errors", () => {
     expect(run.status).toBe(0);
   }, 60_000);
 
+  test("more workers than images, and a short --timeout: worker start-up is not charged to an image", async () => {
+    const dir = join(work, "few");
+    for (const label of ["day", "night"]) {
+      await mkdir(join(dir, label), { recursive: true });
+      for (const file of (await readdir(join(IMAGES, label))).slice(0, 3)) {
+        await copyFile(join(IMAGES, label, file), join(dir, label, file));
+      }
+    }
+    const result = await scanJson([dir, "--workers", "32", "--timeout", "1"]);
+    expect(result.images).toHaveLength(6);
+    expect(result.errors).toEqual([]);
+  }, 60_000);
+
   test("an empty folder is exit 2", async () => {
     const empty = join(work, "empty");
     await mkdir(empty);
