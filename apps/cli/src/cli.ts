@@ -1,3 +1,4 @@
+import { showControls } from "@sc/report";
 import { Command, CommanderError, Option } from "commander";
 import { runDemo } from "./demo.js";
 import { EXIT, UsageError } from "./exit-codes.js";
@@ -117,12 +118,13 @@ function handleFailure(error: unknown, debug: boolean, stderr: NodeJS.WriteStrea
     stderr.write("sc: interrupted; no report written\n");
     return EXIT.interrupted;
   }
+  // Messages can quote the dataset (file names, manifest headers): no terminal escapes get through.
   if (error instanceof UsageError) {
-    stderr.write(`sc: ${error.message}\n`);
+    stderr.write(`sc: ${showControls(error.message)}\n`);
     return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`sc: unexpected failure: ${message}\n`);
+  stderr.write(`sc: unexpected failure: ${showControls(message)}\n`);
   if (debug && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
   else stderr.write("(run again with --debug for details)\n");
   return EXIT.unexpected;

@@ -147,6 +147,15 @@ describe("exit codes and errors", () => {
     expect(result.errors).toEqual([]);
   }, 60_000);
 
+  test("error messages quoting the dataset cannot send terminal escapes", async () => {
+    const manifest = join(work, "escape.csv");
+    await writeFile(manifest, "\u001b[31mfile\u001b]0;owned\u0007,label\na.png,x\n");
+    const run = await runCli(["scan", manifest]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\\x1B\[31mfile/);
+    expect(run.stderr).not.toMatch(/[\u001b\u0007]/);
+  });
+
   test("an empty folder is exit 2", async () => {
     const empty = join(work, "empty");
     await mkdir(empty);

@@ -156,8 +156,10 @@ function toItem(
   problems: SourceProblem[],
 ): DatasetItem | undefined {
   const image = row[layout.imageColumn] as { bytes?: unknown; path?: unknown } | null | undefined;
-  const storedPath = text(image?.path);
-  const path = storedPath && !taken.has(storedPath) ? storedPath : `${layout.shard.name}#${rowIndex}`;
+  // Stored paths often come from Windows machines; reports use '/' separated paths.
+  const storedPath = text(image?.path)?.replaceAll("\\", "/");
+  let path = storedPath && !taken.has(storedPath) ? storedPath : `${layout.shard.name}#${rowIndex}`;
+  for (let copy = 2; taken.has(path); copy++) path = `${layout.shard.name}#${rowIndex}~${copy}`;
   taken.add(path);
   const bytes = image?.bytes;
   if (!(bytes instanceof Uint8Array)) {

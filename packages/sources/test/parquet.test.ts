@@ -107,6 +107,23 @@ describe("Hugging Face Parquet", () => {
     );
   });
 
+  it("keeps item paths unique and '/' separated", async () => {
+    const dir = await tempDir();
+    const file = join(dir, "train.parquet");
+    const images: Image[] = [
+      { bytes: bytes(1), path: "train.parquet#1" },
+      { bytes: bytes(2), path: null },
+      { bytes: bytes(3), path: "C:\\data\\day\\x.jpg" },
+    ];
+    await writeFile(file, new Uint8Array(hfParquet(images, [0, 0, 1], { names: ["cat", "dog"] })));
+    const items = await collect(await openDataset(file));
+    expect(items.map((item) => item.path)).toEqual([
+      "train.parquet#1",
+      "train.parquet#1~2",
+      "C:/data/day/x.jpg",
+    ]);
+  });
+
   it("works from an in-memory Blob, as the browser gives a File", async () => {
     const buffer = hfParquet([{ bytes: bytes(7, 7), path: "mem.jpg" }], [1], { names: ["x", "y"] });
     const dataset = await openParquetShards("upload", [
