@@ -4,6 +4,19 @@ import type { AuditResult, CorrelationEntry, IssueSummaryEntry } from "./result.
  * What every renderer shows in the same order, so the text report and the HTML page never disagree.
  */
 
+/** Locale-independent text order (UTF-16 code units), the order the sources document for labels. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Largest classes first, ties by label. */
+export function byCountThenLabel(
+  a: { count: number; label: string },
+  b: { count: number; label: string },
+): number {
+  return b.count - a.count || compareText(a.label, b.label);
+}
+
 /** Flagged properties first, then the lowest (most label-predictive) scores; NaN scores last. */
 export function orderedCorrelations(result: AuditResult): CorrelationEntry[] {
   const key = (score: number) => (Number.isFinite(score) ? score : Number.POSITIVE_INFINITY);
@@ -11,7 +24,7 @@ export function orderedCorrelations(result: AuditResult): CorrelationEntry[] {
     (a, b) =>
       Number(b.flagged) - Number(a.flagged) ||
       key(a.score) - key(b.score) ||
-      a.property.localeCompare(b.property),
+      compareText(a.property, b.property),
   );
 }
 
@@ -19,7 +32,7 @@ export function orderedCorrelations(result: AuditResult): CorrelationEntry[] {
 export function orderedIssues(result: AuditResult): IssueSummaryEntry[] {
   return result.issueSummary
     .filter((entry) => entry.count > 0)
-    .sort((a, b) => b.count - a.count || a.issue.localeCompare(b.issue));
+    .sort((a, b) => b.count - a.count || compareText(a.issue, b.issue));
 }
 
 /** Issue types checked that flagged nothing, so a reader knows they were looked at. */

@@ -2,7 +2,7 @@ import { type Painter, painter } from "./ansi.js";
 import { showControls } from "./escape.js";
 import { fixed, percent, plural, pValue } from "./format.js";
 import { length, padEnd, padStart, shorten, widest, wrap } from "./layout.js";
-import { cleanIssues, LEGEND, orderedCorrelations, orderedIssues } from "./order.js";
+import { byCountThenLabel, cleanIssues, LEGEND, orderedCorrelations, orderedIssues } from "./order.js";
 import type { AuditResult, CorrelationEntry, ImageRef } from "./result.js";
 
 export interface TextOptions {
@@ -74,7 +74,7 @@ function datasetSection(result: AuditResult, ctx: Context): string[] {
   if (!dataset.labeled) {
     lines.push("  Unlabeled: no classes, so label correlations cannot be measured.");
   } else {
-    const classes = [...dataset.classes].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    const classes = [...dataset.classes].sort(byCountThenLabel);
     lines.push(`  ${plural(classes.length, "class", "classes")}:`);
     const shown = classes.slice(0, MAX_CLASSES);
     const labelWidth = widest(

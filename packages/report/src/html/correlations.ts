@@ -1,5 +1,5 @@
 import { fixed, pValue } from "../format.js";
-import { orderedCorrelations } from "../order.js";
+import { compareText, orderedCorrelations } from "../order.js";
 import type { AuditResult, CorrelationEntry } from "../result.js";
 import { type ClassScores, distributionChart } from "./chart.js";
 import { figure, type Thumbnails } from "./figure.js";
@@ -20,7 +20,7 @@ function classScores(result: AuditResult, property: string): ClassScores[] {
   }
   return [...groups]
     .map(([label, scores]) => ({ label, scores }))
-    .sort((a, b) => b.scores.length - a.scores.length || a.label.localeCompare(b.label));
+    .sort((a, b) => b.scores.length - a.scores.length || compareText(a.label, b.label));
 }
 
 function summaryTable(entries: CorrelationEntry[]): SafeHtml {

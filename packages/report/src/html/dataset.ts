@@ -1,4 +1,5 @@
 import { percent, plural } from "../format.js";
+import { byCountThenLabel } from "../order.js";
 import type { AuditResult } from "../result.js";
 import { html, type SafeHtml } from "./template.js";
 
@@ -29,7 +30,7 @@ function shareBar(part: number, whole: number): SafeHtml {
 
 export function datasetSection(result: AuditResult): SafeHtml {
   const { dataset, errors } = result;
-  const classes = [...dataset.classes].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const classes = [...dataset.classes].sort(byCountThenLabel);
   const classTable = dataset.labeled
     ? html`<table><thead><tr><th>Class</th><th class="sc-num">Images</th><th class="sc-num">Share</th><th></th></tr></thead><tbody>
 ${classes.map((entry) => html`<tr><td>${entry.label}</td><td class="sc-num">${entry.count}</td><td class="sc-num">${percent(entry.count, dataset.images)}</td><td>${shareBar(entry.count, dataset.images)}</td></tr>\n`)}</tbody></table>`
