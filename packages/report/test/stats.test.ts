@@ -1,19 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { histogram01, quantile } from "../src/stats.js";
-
-describe("quantile", () => {
-  it("interpolates linearly between order statistics like numpy", () => {
-    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
-    expect(quantile([0, 10], 0.25)).toBe(2.5);
-    expect(quantile([7], 0.99)).toBe(7);
-    expect(quantile([1, 2, 3], 0)).toBe(1);
-    expect(quantile([1, 2, 3], 1)).toBe(3);
-  });
-
-  it("is NaN for no data", () => {
-    expect(quantile([], 0.5)).toBeNaN();
-  });
-});
+import { histogram01 } from "../src/stats.js";
 
 describe("histogram01", () => {
   it("bins on [0, 1] with the right edge in the last bin and clamps outliers", () => {

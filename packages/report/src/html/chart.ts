@@ -1,6 +1,7 @@
+import { percentileOfSorted } from "@sc/properties";
 import { fixed } from "../format.js";
 import { shorten } from "../layout.js";
-import { histogram01, quantile } from "../stats.js";
+import { histogram01 } from "../stats.js";
 import { html, type SafeHtml } from "./template.js";
 
 export interface ClassScores {
@@ -38,7 +39,7 @@ function row(group: ClassScores, index: number): SafeHtml {
     return html`<rect x="${round(LEFT + bin * barWidth + 0.5)}" y="${round(top + ROW - 4 - height)}" width="${round(barWidth - 1)}" height="${height}"><title>${count}</title></rect>`;
   });
   const sorted = [...group.scores].sort((a, b) => a - b);
-  const median = quantile(sorted, 0.5);
+  const median = sorted.length === 0 ? Number.NaN : percentileOfSorted(sorted, 50);
   const medianMark = Number.isFinite(median)
     ? html`<line class="sc-median" x1="${round(x(median))}" x2="${round(x(median))}" y1="${top + 2}" y2="${top + ROW - 2}"><title>median ${fixed(median)}</title></line>`
     : "";
