@@ -1,13 +1,11 @@
 import { open } from "node:fs/promises";
-import { ImageError } from "@sc/properties";
+import { formatMebibytes, ImageError } from "@sc/properties";
 
 /**
  * Largest file read as one image (512 MiB). Far above any real photo, but it keeps a huge or sparse file
  * from being read into memory whole before a decoder can look at its header.
  */
 export const MAX_FILE_BYTES = 512 * 2 ** 20;
-
-const mebibytes = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
 
 /** Reads an image file, refusing oversized files from their size alone. */
 export async function readImageFile(
@@ -21,7 +19,7 @@ export async function readImageFile(
     if (size > maxBytes) {
       throw new ImageError(
         "too_large",
-        `file is ${mebibytes(size)}, over the ${mebibytes(maxBytes)} limit for one image`,
+        `file is ${formatMebibytes(size)}, over the ${formatMebibytes(maxBytes)} limit for one image`,
         path,
       );
     }

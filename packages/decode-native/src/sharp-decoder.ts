@@ -1,4 +1,10 @@
-import { DEFAULT_MAX_DECODE_BYTES, type DecodedImage, ImageError, readImageHeader } from "@sc/properties";
+import {
+  DEFAULT_MAX_DECODE_BYTES,
+  type DecodedImage,
+  formatMebibytes,
+  ImageError,
+  readImageHeader,
+} from "@sc/properties";
 import type sharpModule from "sharp";
 import { portableDecoder } from "./portable.js";
 import type { AsyncImageDecoder } from "./types.js";
@@ -21,7 +27,6 @@ export interface SharpDecoderOptions {
  * Only 1- and 3-component JPEGs go to libvips: it converts CMYK/YCCK through a colour profile, which
  * would not match CleanVision, and PNG decoding is lossless, so pngjs gives the same pixels anyway.
  */
-const mebibytes = (n: number): string => `${Math.ceil(n / 2 ** 20)} MiB`;
 
 const isNativeJpeg = (header: object & { codec: string }): boolean =>
   header.codec === "jpeg" && !("components" in header && header.components === 4);
@@ -49,7 +54,7 @@ export function createSharpDecoder(sharp: Sharp, settings: SharpDecoderOptions =
       if (peak > maxDecodeBytes) {
         throw new ImageError(
           "too_large",
-          `JPEG declares ${width}x${height} pixels, which need about ${mebibytes(peak)} to decode, over the ${mebibytes(maxDecodeBytes)} memory limit`,
+          `JPEG declares ${width}x${height} pixels, which need about ${formatMebibytes(peak)} to decode, over the ${formatMebibytes(maxDecodeBytes)} memory limit`,
           options.path,
         );
       }

@@ -32,7 +32,8 @@ export const defaultDecoders = (maxPixels = DEFAULT_MAX_PIXELS): ImageDecoder[] 
 ];
 
 const megapixels = (n: number): string => `${Number((n / 1e6).toPrecision(3))} MP`;
-const mebibytes = (n: number): string => `${Math.ceil(n / 2 ** 20)} MiB`;
+/** A byte count as people read it in limits, rounded up: "513 MiB". */
+export const formatMebibytes = (n: number): string => `${Math.ceil(n / 2 ** 20)} MiB`;
 
 interface Limits {
   maxPixels: number;
@@ -110,7 +111,7 @@ export function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}): Dec
     if (peak > maxDecodeBytes) {
       throw new ImageError(
         "too_large",
-        `${decoder.name.toUpperCase()} declares ${header.width}x${header.height} pixels, which need about ${mebibytes(peak)} to decode, over the ${mebibytes(maxDecodeBytes)} memory limit`,
+        `${decoder.name.toUpperCase()} declares ${header.width}x${header.height} pixels, which need about ${formatMebibytes(peak)} to decode, over the ${formatMebibytes(maxDecodeBytes)} memory limit`,
       );
     }
     return checkedAgainstHeader(decoder.decode(bytes, header), header, decoder.name);

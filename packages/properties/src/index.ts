@@ -10,6 +10,7 @@ export {
   type DecodeOptions,
   decodeImage,
   defaultDecoders,
+  formatMebibytes,
   readImageHeader,
 } from "./decode.js";
 export { createJpegDecoder } from "./decoders/jpeg.js";
