@@ -24,6 +24,8 @@ export interface AssembleInput {
   errors: readonly FileError[];
   settings: AuditSettings;
   dataset: Omit<AuditResult["dataset"], "images" | "labeled" | "classes">;
+  /** Whether every item had a label, failed ones included (default: judged from the measured images). */
+  labeled?: boolean;
   tool: AuditResult["tool"];
 }
 
@@ -40,7 +42,7 @@ export function assembleResult(input: AssembleInput): AuditResult {
     issueThresholds: datasetThresholds(rowsOnDemand(table), scoring),
   };
   const images = imageRecords(table, scoring, settings);
-  const labeled = images.length > 0 && images.every((image) => image.label !== null);
+  const labeled = input.labeled ?? (images.length > 0 && images.every((image) => image.label !== null));
   return {
     tool: input.tool,
     dataset: { ...input.dataset, images: images.length, labeled, classes: classCounts(images) },

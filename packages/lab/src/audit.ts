@@ -52,6 +52,7 @@ export async function audit(
   const measured = new MeasuredTable();
   const failed: (FileError | undefined)[] = [];
   let done = 0;
+  let unlabeled = false;
   await runBounded(
     items,
     options.concurrency ?? 4,
@@ -64,9 +65,11 @@ export async function audit(
     },
     (outcome, index) => {
       const { item } = outcome;
+      unlabeled ||= item.label === null;
       if ("raw" in outcome) measured.set(index, { path: item.path, label: item.label, raw: outcome.raw });
       else failed[index] = { path: item.path, message: outcome.error };
-      options.onProgress?.(++done);
+      done++;
+      options.onProgress?.(done);
     },
     options.signal,
   );
@@ -76,6 +79,8 @@ export async function audit(
     measured,
     errors: [...(options.sourceErrors ?? []), ...failed.filter((f) => f !== undefined)],
     settings,
+    // Labels belong to the dataset, also to files that failed to decode.
+    labeled: done > 0 && !unlabeled,
     dataset: {
       source: options.dataset?.source ?? "",
       kind: options.dataset?.kind ?? "memory",

@@ -43,3 +43,28 @@ describe("audit with its own measure", () => {
     ]);
   });
 });
+
+test("a labeled dataset whose every file fails stays labeled, with a note instead of a score", async () => {
+  const items = ["a", "b"].map((label) => ({ path: `${label}/x.png`, label }));
+  const result = await audit(items, {
+    measure: async () => {
+      throw new Error("truncated PNG");
+    },
+  });
+  expect(result.images).toEqual([]);
+  expect(result.errors.map((e) => e.message)).toEqual(["truncated PNG", "truncated PNG"]);
+  expect(result.dataset.labeled).toBe(true);
+  expect(result.correlations.every((c) => !c.flagged && c.note !== null)).toBe(true);
+});
+
+test("one unlabeled item makes the dataset unlabeled", async () => {
+  const result = await audit(
+    [
+      { path: "a.png", label: "a" },
+      { path: "b.png", label: null },
+    ],
+    { measure: async () => raw() },
+  );
+  expect(result.dataset.labeled).toBe(false);
+  expect(result.correlations).toEqual([]);
+});
