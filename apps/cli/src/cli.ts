@@ -1,9 +1,10 @@
+import { DEFAULT_ALPHA, DEFAULT_MAX_PIXELS, DEFAULT_THRESHOLD } from "@sc/lab";
 import { showControls } from "@sc/report";
 import { Command, CommanderError, Option } from "commander";
 import { runDemo } from "./demo.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { scan } from "./scan.js";
-import { FORMATS, parseScanOptions, type RawScanOptions } from "./scan-options.js";
+import { DEFAULT_TIMEOUT_S, FORMATS, parseScanOptions, type RawScanOptions } from "./scan-options.js";
 import { TOOL } from "./tool.js";
 
 const SCAN_EXAMPLES = `
@@ -29,17 +30,21 @@ function addScanOptions(command: Command): Command {
     .option("-o, --out <file>", "write the report to a file (atomically) instead of stdout")
     .option("-q, --quiet", "no progress or summary on stderr")
     .option("-w, --workers <n>", "worker threads (default: number of cores)")
-    .option("--threshold <x>", "flag properties whose label uncorrelatedness is below x", "0.3")
-    .option("--alpha <p>", "... and whose p-value is below p", "0.01")
+    .option(
+      "--threshold <x>",
+      "flag properties whose label uncorrelatedness is below x",
+      String(DEFAULT_THRESHOLD),
+    )
+    .option("--alpha <p>", "... and whose p-value is below p", String(DEFAULT_ALPHA))
     .addOption(
       new Option("--compat <mode>", "reproduce cleanlab 2.7's scores (Gaussian naive Bayes)").choices([
         "cleanlab",
       ]),
     )
     .option("--issues <list>", "comma-separated issue types to check (default: all)")
-    .option("--max-pixels <n>", "refuse images with more pixels than this", "100000000")
+    .option("--max-pixels <n>", "refuse images with more pixels than this", String(DEFAULT_MAX_PIXELS))
     .addOption(new Option("--fail-on <what>", "exit 3 when any property is flagged").choices(["flagged"]))
-    .option("--timeout <seconds>", "give up on a single image after this long", "60")
+    .option("--timeout <seconds>", "give up on a single image after this long", String(DEFAULT_TIMEOUT_S))
     .option("--decoder <kind>", "auto (native sharp when installed) or portable (jpeg-js/pngjs)", "auto")
     .option("--path-column <name>", "manifest column with the image path (default: path)")
     .option("--label-column <name>", "manifest/Parquet column with the label (default: label)")

@@ -1,6 +1,10 @@
 import { availableParallelism } from "node:os";
+import { DEFAULT_ALPHA, DEFAULT_MAX_PIXELS, DEFAULT_THRESHOLD } from "@sc/lab";
 import { ISSUE_NAMES, type IssueName } from "@sc/properties";
 import { UsageError } from "./exit-codes.js";
+
+/** Seconds one image may take before it becomes an error entry. */
+export const DEFAULT_TIMEOUT_S = 60;
 
 export const FORMATS = ["text", "json", "csv", "html"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -55,16 +59,17 @@ export function parseScanOptions(raw: RawScanOptions): ScanOptions {
     out: raw.out ?? null,
     quiet: raw.quiet ?? false,
     workers: raw.workers === undefined ? availableParallelism() : integer("--workers", raw.workers, 1, 256),
-    threshold: fraction("--threshold", raw.threshold, 0.3),
-    alpha: fraction("--alpha", raw.alpha, 0.01),
+    threshold: fraction("--threshold", raw.threshold, DEFAULT_THRESHOLD),
+    alpha: fraction("--alpha", raw.alpha, DEFAULT_ALPHA),
     compat,
     issues: raw.issues === undefined ? [...ISSUE_NAMES] : issueList(raw.issues),
     maxPixels:
       raw.maxPixels === undefined
-        ? 100_000_000
+        ? DEFAULT_MAX_PIXELS
         : integer("--max-pixels", raw.maxPixels, 1, Number.MAX_SAFE_INTEGER),
     failOnFlagged: failOn === "flagged",
-    timeoutMs: raw.timeout === undefined ? 60_000 : integer("--timeout", raw.timeout, 1, 86_400) * 1000,
+    timeoutMs:
+      (raw.timeout === undefined ? DEFAULT_TIMEOUT_S : integer("--timeout", raw.timeout, 1, 86_400)) * 1000,
     decoder:
       raw.decoder === undefined ? "auto" : oneOf("--decoder", raw.decoder, ["auto", "portable"] as const),
     pathColumn: raw.pathColumn,
