@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { REPORT_CSS } from "@sc/report";
 import { defineConfig, type Plugin } from "vite";
 
@@ -42,13 +41,9 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-// Only @sc/properties' Node PNG decoder imports these; the browser never runs it (see the stub).
-const nodePngStub = fileURLToPath(new URL("./src/stubs/node-png.ts", import.meta.url));
-
 export default defineConfig({
   base: "./",
   plugins: [reportCss(), contentSecurityPolicy()],
-  resolve: { alias: { pngjs: nodePngStub, "node:zlib": nodePngStub } },
   build: { target: "es2022", outDir: "dist", assetsInlineLimit: 0, modulePreload: { polyfill: false } },
   worker: { format: "es" },
 });

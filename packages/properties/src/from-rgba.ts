@@ -1,4 +1,4 @@
-import { type DecodeOptions, readImageHeader } from "./decode.js";
+import { type DecodeOptions, readImageHeader } from "./decode-core.js";
 import type { DecodedImage } from "./decoders/types.js";
 import { ImageError } from "./errors.js";
 

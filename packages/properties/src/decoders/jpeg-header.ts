@@ -1,5 +1,5 @@
 import { ImageError } from "../errors.js";
-import type { ImageHeader } from "./types.js";
+import type { HeaderReader, ImageHeader } from "./types.js";
 
 export interface JpegHeader extends ImageHeader {
   /** Components in the frame: 1 gray, 3 YCbCr/RGB, 4 CMYK/YCCK. */
@@ -171,3 +171,6 @@ function countMarkers(bytes: Uint8Array, from: number): { scans: number; frames:
  */
 const moreThanOneFrame = (): ImageError =>
   new ImageError("corrupt", "corrupt JPEG: more than one frame header");
+
+/** Reads the frame header; no pixel decoding, so it has no dependencies (browser-safe). */
+export const jpegHeaderReader: HeaderReader = { name: "jpeg", matches: isJpeg, readHeader: readJpegHeader };

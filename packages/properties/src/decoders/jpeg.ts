@@ -1,6 +1,6 @@
 import jpeg from "jpeg-js";
 import { ImageError } from "../errors.js";
-import { isJpeg, type JpegHeader, readJpegHeader } from "./jpeg-header.js";
+import { type JpegHeader, jpegHeaderReader } from "./jpeg-header.js";
 import type { DecodedImage, ImageDecoder, ImageHeader } from "./types.js";
 
 /**
@@ -29,9 +29,7 @@ function jpegPeakBytes(header: ImageHeader): number {
 /** Builds a JPEG decoder (baseline, extended and progressive; gray, YCbCr, RGB, CMYK and YCCK). */
 export function createJpegDecoder(maxPixels: number): ImageDecoder {
   return {
-    name: "jpeg",
-    matches: isJpeg,
-    readHeader: readJpegHeader,
+    ...jpegHeaderReader,
     peakBytes: jpegPeakBytes,
     decode(bytes, header): DecodedImage {
       const h = header as JpegHeader;

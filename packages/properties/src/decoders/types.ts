@@ -16,14 +16,18 @@ export interface DecodedImage extends PixelImage {
   codec: string;
 }
 
+/** Recognises a format and reads its header; throws {@link ImageError} for bad input. */
+export interface HeaderReader {
+  name: string;
+  matches(bytes: Uint8Array): boolean;
+  readHeader(bytes: Uint8Array): ImageHeader;
+}
+
 /**
  * A pluggable image decoder. `readHeader` must be cheap and allocation-free so that oversized images
  * are refused before `decode` runs. Both throw {@link ImageError} for bad input.
  */
-export interface ImageDecoder {
-  name: string;
-  matches(bytes: Uint8Array): boolean;
-  readHeader(bytes: Uint8Array): ImageHeader;
+export interface ImageDecoder extends HeaderReader {
   /**
    * Upper estimate of the bytes that decoding and measuring the image hold at their peak, from the
    * header alone, so that a small file declaring a large image is refused before `decode` allocates.
