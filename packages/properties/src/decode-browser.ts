@@ -1,9 +1,7 @@
-import type { Kernels } from "@sc/core-wasm";
 import { type DecodeOptions, decodeWith } from "./decode-core.js";
 import type { DecodedImage } from "./decoders/types.js";
 import { ImageError } from "./errors.js";
-import { measureImage } from "./measure-image.js";
-import type { RawProperties } from "./raw-properties.js";
+import { measureBytesWith } from "./measure-image.js";
 
 /** The browser build ships no pixel decoder: pngjs needs node:zlib, and the page decodes natively. */
 const noBuiltInDecoders = (): never => {
@@ -26,10 +24,4 @@ export function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}): Dec
  * Decodes with `options.decoders` and measures; the pixels are dropped on return.
  * @throws {ImageError} naming `options.path`, also when no decoder is given (see `decodeImage`).
  */
-export function measureBytes(
-  bytes: Uint8Array,
-  kernels: Kernels,
-  options: DecodeOptions = {},
-): RawProperties {
-  return measureImage(decodeImage(bytes, options), kernels);
-}
+export const measureBytes = measureBytesWith(decodeImage);

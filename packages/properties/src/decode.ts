@@ -3,14 +3,6 @@ import { createJpegDecoder } from "./decoders/jpeg.js";
 import { pngDecoder } from "./decoders/png.js";
 import type { DecodedImage, ImageDecoder } from "./decoders/types.js";
 
-export {
-  DEFAULT_MAX_DECODE_BYTES,
-  DEFAULT_MAX_PIXELS,
-  type DecodeOptions,
-  formatMebibytes,
-  readImageHeader,
-} from "./decode-core.js";
-
 /** The built-in decoders for a pixel limit. */
 export const defaultDecoders = (maxPixels = DEFAULT_MAX_PIXELS): ImageDecoder[] => [
   pngDecoder,

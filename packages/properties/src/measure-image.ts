@@ -1,4 +1,5 @@
 import type { Kernels } from "@sc/core-wasm";
+import type { DecodeOptions } from "./decode-core.js";
 import type { DecodedImage } from "./decoders/types.js";
 import type { RawProperties } from "./raw-properties.js";
 
@@ -15,4 +16,11 @@ export function measureImage(image: DecodedImage, kernels: Kernels): RawProperti
     grayStd: stats.grayStd,
     grayscaleContent: stats.grayscaleContent,
   };
+}
+
+/** `measureBytes` for a given `decodeImage`: decode, measure, drop the pixels. */
+export function measureBytesWith(
+  decode: (bytes: Uint8Array, options?: DecodeOptions) => DecodedImage,
+): (bytes: Uint8Array, kernels: Kernels, options?: DecodeOptions) => RawProperties {
+  return (bytes, kernels, options = {}) => measureImage(decode(bytes, options), kernels);
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { describe, expect, it, vi } from "vitest";
-import { decodeImage, defaultDecoders, readImageHeader } from "../src/decode.js";
+import { decodeImage, defaultDecoders } from "../src/decode.js";
+import { readImageHeader } from "../src/decode-core.js";
 import { MAX_SCANS } from "../src/decoders/jpeg-header.js";
 import type { ImageDecoder } from "../src/decoders/types.js";
 import { ImageError, type ImageErrorCode } from "../src/errors.js";

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { decodeImage, readImageHeader } from "../src/decode.js";
+import { decodeImage } from "../src/decode.js";
+import { readImageHeader } from "../src/decode-core.js";
 import { ImageError } from "../src/errors.js";
 import { imageFromRgba } from "../src/from-rgba.js";
 import { GOLDEN_DIR } from "./golden.js";
