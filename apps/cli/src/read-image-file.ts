@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { formatMebibytes, ImageError } from "@sc/properties";
 
 /**
@@ -7,11 +7,17 @@ import { formatMebibytes, ImageError } from "@sc/properties";
  */
 const MAX_FILE_BYTES = 512 * 2 ** 20;
 
-/** Reads an image file, refusing oversized files from their size alone. */
-export async function readImageFile(file: string, path: string): Promise<Uint8Array> {
-  const handle = await open(file, "r");
+/**
+ * Reads an image file, refusing oversized files from their size alone. Synchronous on purpose: the
+ * measuring workers have nothing else to do meanwhile (the main thread only reads the few thumbnail
+ * files), and the four thread-pool round trips of the promise API cost 0.5-0.8 ms per file against
+ * 0.1-0.2 ms (a 42 KB JPEG). A file that blocks (a FIFO) blocks its worker, which the pool's per-file
+ * timeout then ends, as it would an async read.
+ */
+export function readImageFile(file: string, path: string): Uint8Array {
+  const fd = openSync(file, "r");
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(fd);
     if (size > MAX_FILE_BYTES) {
       throw new ImageError(
         "too_large",
@@ -19,8 +25,16 @@ export async function readImageFile(file: string, path: string): Promise<Uint8Ar
         path,
       );
     }
-    return await handle.readFile();
+    const bytes = new Uint8Array(size);
+    let filled = 0;
+    // A file that shrank while being read ends early; one that grew is read up to its stat size.
+    while (filled < size) {
+      const n = readSync(fd, bytes, filled, size - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return filled === size ? bytes : bytes.subarray(0, filled);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

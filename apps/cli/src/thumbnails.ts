@@ -15,7 +15,7 @@ export async function makeThumbnails(
   for await (const item of dataset.items()) {
     if (!paths.has(item.path) || thumbnails.has(item.path)) continue;
     try {
-      const bytes = item.file === undefined ? await item.read() : await readImageFile(item.file, item.path);
+      const bytes = item.file === undefined ? await item.read() : readImageFile(item.file, item.path);
       const image = decodeImage(bytes, { path: item.path, maxPixels });
       thumbnails.set(item.path, toDataUri(shrink(image)));
     } catch {

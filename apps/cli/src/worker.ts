@@ -26,7 +26,7 @@ port.on("message", async (job: JobRequest) => {
   let response: JobResponse;
   try {
     const start = performance.now();
-    const bytes = job.bytes ?? (job.file !== undefined ? await readImageFile(job.file, job.path) : undefined);
+    const bytes = job.bytes ?? (job.file !== undefined ? readImageFile(job.file, job.path) : undefined);
     if (bytes === undefined) throw new Error("job carries neither a file nor bytes");
     const read = performance.now();
     const image = await decode(bytes, { path: job.path, maxPixels: setup.maxPixels });

@@ -4,19 +4,42 @@ import { compareCodeUnits } from "../code-unit-order.js";
 import type { DatasetItem } from "../types.js";
 
 /** An item whose bytes are in their own file below `root`. */
-export function fileItem(root: string, path: string, label: string | null): DatasetItem {
+function fileItem(root: string, path: string, label: string | null): DatasetItem {
   const file = join(root, ...path.split("/"));
   return { path, label, file, read: () => readFile(file) };
 }
 
-/** Sorted distinct labels of the items. */
-export function distinctLabels(items: readonly DatasetItem[]): string[] {
-  const labels = new Set<string>();
-  for (const item of items) if (item.label !== null) labels.add(item.label);
-  return [...labels].sort(compareCodeUnits);
-}
+/**
+ * Image files below one root, listed upfront but kept as two flat arrays (relative path, label):
+ * about 60 bytes per file instead of about 500 for an item object with its absolute path and reader,
+ * which is most of what a 100,000-file folder would otherwise hold while it is scanned. Items are
+ * built as they are enumerated.
+ */
+export class FileList {
+  readonly #paths: string[] = [];
+  readonly #labels: (string | null)[] = [];
 
-/** An async view of items known upfront. */
-export async function* iterate(items: readonly DatasetItem[]): AsyncGenerator<DatasetItem> {
-  yield* items;
+  constructor(readonly root: string) {}
+
+  add(path: string, label: string | null): void {
+    this.#paths.push(path);
+    this.#labels.push(label);
+  }
+
+  get size(): number {
+    return this.#paths.length;
+  }
+
+  async *items(): AsyncGenerator<DatasetItem> {
+    for (let i = 0; i < this.#paths.length; i++) {
+      yield fileItem(this.root, this.#paths[i] as string, this.#labels[i] ?? null);
+    }
+  }
+
+  /** Sorted distinct labels. */
+  distinctLabels(): string[] {
+    const labels = new Set<string>();
+    for (const label of this.#labels) if (label !== null) labels.add(label);
+    return [...labels].sort(compareCodeUnits);
+  }
 }

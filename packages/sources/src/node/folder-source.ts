@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { compareCodeUnits } from "../code-unit-order.js";
 import { DatasetError, reasonOf } from "../dataset-error.js";
 import { isImageFileName } from "../image-extensions.js";
-import type { Dataset, DatasetItem, SourceProblem } from "../types.js";
-import { distinctLabels, fileItem, iterate } from "./file-item.js";
+import type { Dataset, SourceProblem } from "../types.js";
+import { FileList } from "./file-item.js";
 
 interface Walk {
   problems: SourceProblem[];
@@ -48,29 +48,29 @@ export async function openFolder(location: string, root: string): Promise<Datase
     }
   }
   const labeled = classes.some((folder) => folder.images.length > 0);
-  const items: DatasetItem[] = [];
+  const files = new FileList(root);
   if (labeled) {
     for (const name of looseImages)
       walk.problems.push({ path: name, message: "image outside any class folder" });
     for (const folder of classes) {
       if (folder.images.length === 0)
         walk.problems.push({ path: folder.name, message: "empty class folder" });
-      for (const path of folder.images.sort(compareCodeUnits)) items.push(fileItem(root, path, folder.name));
+      for (const path of folder.images.sort(compareCodeUnits)) files.add(path, folder.name);
     }
   } else {
-    for (const path of looseImages) items.push(fileItem(root, path, null));
+    for (const path of looseImages) files.add(path, null);
   }
-  if (items.length === 0) {
+  if (files.size === 0) {
     throw new DatasetError(location, "empty", `holds no images (${walk.ignoredFiles} other files ignored)`);
   }
   return {
     kind: "folder",
     root,
-    items: () => iterate(items),
-    size: items.length,
+    items: () => files.items(),
+    size: files.size,
     problems: walk.problems,
     ignoredFiles: walk.ignoredFiles,
-    classes: labeled ? distinctLabels(items) : null,
+    classes: labeled ? files.distinctLabels() : null,
   };
 }
 

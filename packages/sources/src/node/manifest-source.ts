@@ -10,8 +10,8 @@ import {
   ManifestRowChecker,
   manifestReader,
 } from "../manifest-rows.js";
-import type { Dataset, DatasetItem } from "../types.js";
-import { distinctLabels, fileItem, iterate } from "./file-item.js";
+import type { Dataset } from "../types.js";
+import { FileList } from "./file-item.js";
 
 /** How many files are checked for existence at once. */
 const STAT_BATCH = 64;
@@ -30,18 +30,18 @@ export async function openManifest(
   const root = dirname(manifest);
   const checker = new ManifestRowChecker(basename(manifest));
   const entries = await readEntries(location, manifest, manifestReader(format, location, checker, options));
-  const items: DatasetItem[] = [];
+  const files = new FileList(root);
   for (let start = 0; start < entries.length; start += STAT_BATCH) {
     const batch = entries.slice(start, start + STAT_BATCH);
     const found = await Promise.all(batch.map((entry) => fileProblem(root, entry)));
     batch.forEach((entry, index) => {
       const problem = found[index];
-      if (problem === undefined) items.push(fileItem(root, entry.path, entry.label));
+      if (problem === undefined) files.add(entry.path, entry.label);
       else checker.reject(entry.path, entry.line, problem);
     });
   }
   const problems = checker.problems();
-  if (items.length === 0) {
+  if (files.size === 0) {
     const detail = problems[0] ? `; first: ${problems[0].message}` : "";
     throw new DatasetError(
       location,
@@ -52,11 +52,11 @@ export async function openManifest(
   return {
     kind: "manifest",
     root,
-    items: () => iterate(items),
-    size: items.length,
+    items: () => files.items(),
+    size: files.size,
     problems,
     ignoredFiles: 0,
-    classes: distinctLabels(items),
+    classes: files.distinctLabels(),
   };
 }
 
