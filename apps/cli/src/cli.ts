@@ -45,7 +45,11 @@ function addScanOptions(command: Command): Command {
     .option("--max-pixels <n>", "refuse images with more pixels than this", String(DEFAULT_MAX_PIXELS))
     .addOption(new Option("--fail-on <what>", "exit 3 when any property is flagged").choices(["flagged"]))
     .option("--timeout <seconds>", "give up on a single image after this long", String(DEFAULT_TIMEOUT_S))
-    .option("--decoder <kind>", "auto (native sharp when installed) or portable (jpeg-js/pngjs)", "auto")
+    .option(
+      "--decoder <kind>",
+      "auto (libjpeg addon, else sharp, else portable), libjpeg, sharp or portable (jpeg-js/pngjs)",
+      "auto",
+    )
     .option("--path-column <name>", "manifest column with the image path (default: path)")
     .option("--label-column <name>", "manifest/Parquet column with the label (default: label)")
     .option("--image-column <name>", "Parquet struct column {bytes, path} with the image (default: image)")

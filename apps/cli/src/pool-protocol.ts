@@ -1,7 +1,10 @@
 import type { RawProperties } from "@sc/properties";
 
-/** `native`: sharp/libvips for JPEG (from the optional @sc/decode-native); `portable`: jpeg-js/pngjs. */
-export type DecoderKind = "native" | "portable";
+/**
+ * JPEG decoders: `libjpeg` (libjpeg-turbo addon) and `sharp` (libvips) come from the optional
+ * @sc/decode-native; `portable` is jpeg-js/pngjs.
+ */
+export type DecoderKind = "libjpeg" | "sharp" | "portable";
 
 /** What every worker gets at start-up: the compiled kernels (compiled once, shared), decoder and limits. */
 export interface WorkerSetup {

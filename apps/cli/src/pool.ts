@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { RawProperties } from "@sc/properties";
+import { UsageError } from "./exit-codes.js";
 import type {
   DecoderKind,
   JobRequest,
@@ -37,7 +38,8 @@ export class MeasureError extends Error {
   override name = "MeasureError";
 }
 
-export type DecoderPreference = "auto" | "portable";
+/** `auto`: the fastest decoder that loads; a kind: that decoder, or a usage error naming why not. */
+export type DecoderPreference = "auto" | DecoderKind;
 
 /** The decoder the workers will use and the name the report shows for it. */
 export interface DecoderChoice {
@@ -48,17 +50,24 @@ export interface DecoderChoice {
 const PORTABLE: DecoderChoice = { kind: "portable", name: "jpeg-js/pngjs" };
 
 /**
- * `auto` takes the native decoder when the optional @sc/decode-native and its sharp binary load on
- * this platform, else falls back to the portable jpeg-js/pngjs.
+ * Resolves the preference in the main thread, so a decoder that cannot load is known before any worker
+ * starts: `auto` takes the libjpeg addon, else sharp, else the portable decoders.
  */
 export async function resolveDecoder(preference: DecoderPreference): Promise<DecoderChoice> {
   if (preference === "portable") return PORTABLE;
+  let native: typeof import("@sc/decode-native");
   try {
-    const native = await (await import("@sc/decode-native")).loadNativeDecoder();
-    return native ? { kind: "native", name: native.name } : PORTABLE;
-  } catch {
-    return PORTABLE;
+    native = await import("@sc/decode-native");
+  } catch (error) {
+    if (preference === "auto") return PORTABLE;
+    throw new UsageError(`--decoder ${preference}: @sc/decode-native does not load (${String(error)})`);
   }
+  const libjpeg = preference === "sharp" ? undefined : native.loadLibjpegDecoder();
+  if (libjpeg) return { kind: "libjpeg", name: libjpeg.name };
+  const sharp = preference === "libjpeg" ? undefined : await native.loadNativeDecoder();
+  if (sharp) return { kind: "sharp", name: sharp.name };
+  if (preference === "auto") return PORTABLE;
+  throw new UsageError(`--decoder ${preference}: ${native.unavailableReason(preference)}`);
 }
 
 /**

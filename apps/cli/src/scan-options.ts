@@ -42,7 +42,7 @@ export interface ScanOptions {
   maxPixels: number;
   failOnFlagged: boolean;
   timeoutMs: number;
-  decoder: "auto" | "portable";
+  decoder: "auto" | "libjpeg" | "sharp" | "portable";
   pathColumn?: string;
   labelColumn?: string;
   imageColumn?: string;
@@ -71,7 +71,9 @@ export function parseScanOptions(raw: RawScanOptions): ScanOptions {
     timeoutMs:
       (raw.timeout === undefined ? DEFAULT_TIMEOUT_S : integer("--timeout", raw.timeout, 1, 86_400)) * 1000,
     decoder:
-      raw.decoder === undefined ? "auto" : oneOf("--decoder", raw.decoder, ["auto", "portable"] as const),
+      raw.decoder === undefined
+        ? "auto"
+        : oneOf("--decoder", raw.decoder, ["auto", "libjpeg", "sharp", "portable"] as const),
     pathColumn: raw.pathColumn,
     labelColumn: raw.labelColumn,
     imageColumn: raw.imageColumn,

@@ -7,13 +7,23 @@ import { readImageFile } from "./read-image-file.js";
 
 type Decode = (bytes: Uint8Array, options: DecodeOptions) => DecodedImage | Promise<DecodedImage>;
 
-/** The pool only asks for `native` after loading it in the main thread, so failing here is a bug. */
+/** The pool only asks for a native decoder after loading it in the main thread, so failing here is a bug. */
+function loaded<T>(decoder: T | undefined, kind: DecoderKind): T {
+  if (decoder === undefined)
+    throw new Error(`the ${kind} decoder loaded in the main thread but not in a worker`);
+  return decoder;
+}
+
 async function loadDecode(kind: DecoderKind): Promise<Decode> {
   if (kind === "portable") return decodeImage;
-  const native = await (await import("@sc/decode-native")).loadNativeDecoder();
-  if (native === undefined)
-    throw new Error("the native decoder loaded in the main thread but not in a worker");
-  return (bytes, options) => native.decode(bytes, options);
+  const native = await import("@sc/decode-native");
+  if (kind === "libjpeg") {
+    // Synchronous: no promise per image.
+    const libjpeg = loaded(native.loadLibjpegDecoder(), kind);
+    return (bytes, options) => libjpeg.decodeSync(bytes, options);
+  }
+  const sharp = loaded(await native.loadNativeDecoder(), kind);
+  return (bytes, options) => sharp.decode(bytes, options);
 }
 
 const setup = workerData as WorkerSetup;

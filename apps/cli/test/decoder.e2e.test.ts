@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GOLDEN, runCli } from "./run-cli.js";
 
 const IMAGES = join(GOLDEN, "images");
-const nativeInstalled = await import("@sc/decode-native")
-  .then(async (m) => (await m.loadNativeDecoder()) !== undefined)
-  .catch(() => false);
+const native = await import("@sc/decode-native").catch(() => undefined);
+const libjpegBuilt = native?.loadLibjpegDecoder() !== undefined;
+const sharpInstalled = (await native?.loadNativeDecoder()) !== undefined;
 
-async function scan(dir: string, decoder: string): Promise<AuditResult> {
+async function scan(dir: string, decoder: string): Promise<AuditResult | undefined> {
+  if ((decoder === "libjpeg" && !libjpegBuilt) || (decoder === "sharp" && !sharpInstalled)) return undefined;
   const run = await runCli([
     "scan",
     dir,
@@ -27,22 +28,58 @@ async function scan(dir: string, decoder: string): Promise<AuditResult> {
   return JSON.parse(run.stdout) as AuditResult;
 }
 
+const scanAll = async (dir: string): Promise<(AuditResult | undefined)[]> =>
+  Promise.all(DECODERS.map((decoder) => scan(dir, decoder)));
+const DECODERS = ["auto", "libjpeg", "sharp", "portable"] as const;
+
 describe("--decoder", () => {
   let auto: AuditResult;
+  let libjpeg: AuditResult | undefined;
+  let sharp: AuditResult | undefined;
   let portable: AuditResult;
   let work: string;
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), "sc-decoder-"));
-    [auto, portable] = await Promise.all([scan(IMAGES, "auto"), scan(IMAGES, "portable")]);
-  }, 60_000);
+    const results = await scanAll(IMAGES);
+    [auto, libjpeg, sharp, portable] = results as [
+      AuditResult,
+      AuditResult | undefined,
+      AuditResult | undefined,
+      AuditResult,
+    ];
+  }, 120_000);
   afterAll(async () => {
     await rm(work, { recursive: true, force: true });
   });
 
   it("names the decoder that ran in the result", () => {
-    expect(auto.dataset.decoder).toBe(nativeInstalled ? "sharp+jpeg-js/pngjs" : "jpeg-js/pngjs");
+    const sharpName = "sharp+jpeg-js/pngjs";
+    expect(auto.dataset.decoder).toBe(
+      libjpegBuilt ? "libjpeg/pngjs" : sharpInstalled ? sharpName : "jpeg-js/pngjs",
+    );
+    expect(libjpeg?.dataset.decoder).toBe(libjpegBuilt ? "libjpeg/pngjs" : undefined);
+    expect(sharp?.dataset.decoder).toBe(sharpInstalled ? sharpName : undefined);
     expect(portable.dataset.decoder).toBe("jpeg-js/pngjs");
+  });
+
+  it("gives identical scores with libjpeg and sharp (both are libjpeg-turbo with Pillow's settings)", () => {
+    if (libjpeg === undefined || sharp === undefined || native === undefined) return;
+    // sharp hands smaller JPEGs to jpeg-js (its per-call cost), so only the larger ones compare.
+    const decodedBySharp = (i: { width: number; height: number }) =>
+      i.width * i.height >= native.DEFAULT_NATIVE_MIN_PIXELS;
+    const bySharp = sharp.images.filter(decodedBySharp);
+    expect(bySharp.length).toBeGreaterThan(10);
+    expect(libjpeg.images.filter(decodedBySharp)).toEqual(bySharp);
+  });
+
+  it("refuses a native decoder that is not available with a usage error naming why", async () => {
+    const run = await runCli(["scan", IMAGES, "--decoder", "libjpeg"], {
+      env: { SC_DISABLE_LIBJPEG: "1" },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--decoder libjpeg: the libjpeg decoder is not available");
+    expect(run.stdout).toBe("");
   });
 
   it("gives the same images and, for PNG files, the same scores with either decoder", () => {
@@ -71,8 +108,8 @@ describe("--decoder", () => {
     await copyFile(join(IMAGES, "day/030-gray_L-none.jpg"), join(dir, "x/good.jpg"));
     const bytes = await readFile(join(IMAGES, "day/030-gray_L-none.jpg"));
     await writeFile(join(dir, "x/cut.jpg"), bytes.subarray(0, bytes.length >> 1));
-    for (const decoder of ["auto", "portable"]) {
-      const result = await scan(dir, decoder);
+    for (const result of await scanAll(dir)) {
+      if (result === undefined) continue;
       expect(result.images.map((i) => i.path)).toEqual(["x/good.jpg"]);
       expect(result.errors).toEqual([
         { path: "x/cut.jpg", message: "truncated JPEG: no end-of-image marker" },
@@ -83,6 +120,6 @@ describe("--decoder", () => {
   it("refuses an unknown decoder name with a usage error", async () => {
     const run = await runCli(["scan", IMAGES, "--decoder", "pillow"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--decoder must be one of auto, portable (got "pillow")');
+    expect(run.stderr).toContain('--decoder must be one of auto, libjpeg, sharp, portable (got "pillow")');
   });
 });

@@ -16,12 +16,15 @@ export function runCli(
   args: readonly string[],
   options: {
     cwd?: string;
+    /** Added to this process's environment. */
+    env?: Record<string, string>;
     onStderr?: (chunk: string, child: ReturnType<typeof spawn>) => void;
   } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
+      env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -1,4 +1,12 @@
-export { chooseDecoder, type DecoderPreference, loadNativeDecoder } from "./load.js";
+export { DISABLE_LIBJPEG_ENV, type LibjpegBinding, loadLibjpegBinding } from "./libjpeg-binding.js";
+export { createLibjpegDecoder, type LibjpegDecodeOptions, type LibjpegDecoder } from "./libjpeg-decoder.js";
+export {
+  chooseDecoder,
+  type DecoderPreference,
+  loadLibjpegDecoder,
+  loadNativeDecoder,
+  unavailableReason,
+} from "./load.js";
 export { portableDecoder } from "./portable.js";
 export { createSharpDecoder, DEFAULT_NATIVE_MIN_PIXELS, type SharpDecoderOptions } from "./sharp-decoder.js";
 export type { AsyncDecodeOptions, AsyncImageDecoder } from "./types.js";

@@ -1,8 +1,14 @@
+import { loadLibjpegBinding } from "./libjpeg-binding.js";
+import { createLibjpegDecoder, type LibjpegDecoder } from "./libjpeg-decoder.js";
 import { portableDecoder } from "./portable.js";
 import { createSharpDecoder, type SharpDecoderOptions } from "./sharp-decoder.js";
 import type { AsyncImageDecoder } from "./types.js";
 
-export type DecoderPreference = "auto" | "native" | "portable";
+/**
+ * `auto`: the fastest decoder that loads (libjpeg, then sharp, then portable); `native`: libjpeg or
+ * sharp, else an error; `libjpeg`, `sharp`: that one or an error; `portable`: jpeg-js/pngjs.
+ */
+export type DecoderPreference = "auto" | "native" | "libjpeg" | "sharp" | "portable";
 
 /**
  * The sharp decoder when sharp and its prebuilt libvips load on this platform, else `undefined`.
@@ -23,15 +29,35 @@ export async function loadNativeDecoder(
 }
 
 /**
- * `auto`: the native decoder when it loads, else the portable one; `native`: the native decoder or an
- * error saying it is not available; `portable`: jpeg-js/pngjs.
+ * The libjpeg decoder when the optional addon was built and loads (see `SC_DISABLE_LIBJPEG`), else
+ * `undefined`.
  */
+export function loadLibjpegDecoder(): LibjpegDecoder | undefined {
+  const binding = loadLibjpegBinding();
+  return binding && createLibjpegDecoder(binding);
+}
+
+const UNAVAILABLE: Record<NativeKind, string> = {
+  libjpeg:
+    "the libjpeg decoder is not available: its addon was not built (no C compiler or jpeglib.h at build time), does not load, or SC_DISABLE_LIBJPEG=1",
+  sharp: "the sharp decoder is not available: sharp or its prebuilt libvips did not load",
+  native: "no native decoder is available: neither the libjpeg addon nor sharp loads",
+};
+
+type NativeKind = "libjpeg" | "sharp" | "native";
+
+/** Why `chooseDecoder(kind)` fails when that decoder did not load (for messages naming the option). */
+export function unavailableReason(kind: NativeKind): string {
+  return UNAVAILABLE[kind];
+}
+
 export async function chooseDecoder(preference: DecoderPreference = "auto"): Promise<AsyncImageDecoder> {
   if (preference === "portable") return portableDecoder;
-  const native = await loadNativeDecoder();
-  if (native) return native;
-  if (preference === "native") {
-    throw new Error("the native decoder is not available: sharp or its prebuilt libvips did not load");
-  }
-  return portableDecoder;
+  const libjpeg = preference === "sharp" ? undefined : loadLibjpegDecoder();
+  if (libjpeg) return libjpeg;
+  if (preference === "libjpeg") throw new Error(UNAVAILABLE.libjpeg);
+  const sharp = await loadNativeDecoder();
+  if (sharp) return sharp;
+  if (preference === "auto") return portableDecoder;
+  throw new Error(UNAVAILABLE[preference]);
 }

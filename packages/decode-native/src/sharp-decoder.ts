@@ -1,11 +1,6 @@
-import {
-  DEFAULT_MAX_DECODE_BYTES,
-  type DecodedImage,
-  formatMebibytes,
-  ImageError,
-  readImageHeader,
-} from "@sc/properties";
+import { type DecodedImage, ImageError } from "@sc/properties";
 import type sharpModule from "sharp";
+import { readNativeJpeg, refuseOverMemoryLimit } from "./native-jpeg.js";
 import { portableDecoder } from "./portable.js";
 import type { AsyncImageDecoder } from "./types.js";
 
@@ -24,14 +19,6 @@ export interface SharpDecoderOptions {
 }
 
 /**
- * Only 1- and 3-component JPEGs go to libvips: it converts CMYK/YCCK through a colour profile, which
- * would not match CleanVision, and PNG decoding is lossless, so pngjs gives the same pixels anyway.
- */
-
-const isNativeJpeg = (header: object & { codec: string }): boolean =>
-  header.codec === "jpeg" && !("components" in header && header.components === 4);
-
-/**
  * JPEG decoding with sharp (libvips + mozjpeg's libjpeg-turbo decoder, the same IDCT and upsampling as
  * Pillow). The header check and pixel limit of `@sc/properties` run first, so oversized or malformed
  * files are refused before libvips allocates anything.
@@ -41,23 +28,12 @@ export function createSharpDecoder(sharp: Sharp, settings: SharpDecoderOptions =
   return {
     name: minPixels > 0 ? "sharp+jpeg-js/pngjs" : "sharp/pngjs",
     async decode(bytes, options = {}): Promise<DecodedImage> {
-      const header = readImageHeader(bytes, options);
-      if (!isNativeJpeg(header) || header.width * header.height < minPixels) {
-        return portableDecoder.decode(bytes, options);
-      }
-      const { width, height, storedGray } = header;
-      const channels = storedGray ? 1 : 3;
+      const jpeg = readNativeJpeg(bytes, options, minPixels);
+      if (jpeg === undefined) return portableDecoder.decode(bytes, options);
+      const { width, height, storedGray, channels } = jpeg;
       // libvips streams the file in strips (sequentialRead): its peak is the output buffer, held
       // twice while the kernels copy it into their memory.
-      const peak = 2 * width * height * channels;
-      const maxDecodeBytes = options.maxDecodeBytes ?? DEFAULT_MAX_DECODE_BYTES;
-      if (peak > maxDecodeBytes) {
-        throw new ImageError(
-          "too_large",
-          `JPEG declares ${width}x${height} pixels, which need about ${formatMebibytes(peak)} to decode, over the ${formatMebibytes(maxDecodeBytes)} memory limit`,
-          options.path,
-        );
-      }
+      refuseOverMemoryLimit(jpeg, 2 * width * height * channels, options);
       let pixels: { data: Buffer; info: { width: number; height: number; channels: number } };
       try {
         // Pillow ignores embedded profiles and EXIF orientation; "error" still accepts the warnings

@@ -3,16 +3,21 @@ import { loadKernels } from "@sc/core-wasm";
 import { type ImageScores, ISSUE_NAMES, measureImage, scoreDataset } from "@sc/properties";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GOLDEN_DIR, goldenTolerance, PNG_TOLERANCE, readReference } from "../../properties/test/golden.js";
-import { loadNativeDecoder } from "../src/load.js";
+import { loadLibjpegDecoder, loadNativeDecoder } from "../src/load.js";
+import type { AsyncImageDecoder } from "../src/types.js";
 
 const reference = readReference();
-// Every JPEG through libvips (the golden set has small ones that would otherwise go to jpeg-js).
-const native = await loadNativeDecoder({ minPixels: 0 });
+const decoders: [string, AsyncImageDecoder | undefined][] = [
+  // Every JPEG through libvips (the golden set has small ones that would otherwise go to jpeg-js).
+  ["sharp", await loadNativeDecoder({ minPixels: 0 })],
+  ["libjpeg", loadLibjpegDecoder()],
+];
 
-describe.skipIf(native === undefined)("golden fidelity through the native decoder", () => {
+describe.each(decoders)("golden fidelity through the %s decoder", (_, native) => {
   let ours: ImageScores[];
 
   beforeAll(async () => {
+    if (native === undefined) return;
     const kernels = await loadKernels();
     const raws = [];
     for (const row of reference) {
@@ -29,25 +34,31 @@ describe.skipIf(native === undefined)("golden fidelity through the native decode
     ours = scoreDataset(raws);
   });
 
-  it.each(ISSUE_NAMES.filter((n) => n !== "grayscale"))("%s agrees within the golden tolerance", (name) => {
-    for (const [i, row] of reference.entries()) {
-      const tolerance = goldenTolerance(row.path)[name];
-      const score = ours[i]?.scores[name] as number;
-      expect(
-        Math.abs(score - row.scores[name]),
-        `${row.path}: ${score} vs ${row.scores[name]}`,
-      ).toBeLessThanOrEqual(tolerance);
-    }
-  });
-
-  it("JPEG scores match Pillow's as closely as PNG ones: libjpeg-turbo rounds like Pillow", () => {
-    for (const [i, row] of reference.entries()) {
-      for (const name of ISSUE_NAMES.filter((n) => n !== "grayscale")) {
+  it.skipIf(native === undefined).each(ISSUE_NAMES.filter((n) => n !== "grayscale"))(
+    "%s agrees within the golden tolerance",
+    (name) => {
+      for (const [i, row] of reference.entries()) {
+        const tolerance = goldenTolerance(row.path)[name];
         const score = ours[i]?.scores[name] as number;
-        expect(Math.abs(score - row.scores[name]), `${row.path} ${name}`).toBeLessThanOrEqual(
-          PNG_TOLERANCE[name],
-        );
+        expect(
+          Math.abs(score - row.scores[name]),
+          `${row.path}: ${score} vs ${row.scores[name]}`,
+        ).toBeLessThanOrEqual(tolerance);
       }
-    }
-  });
+    },
+  );
+
+  it.skipIf(native === undefined)(
+    "JPEG scores match Pillow's as closely as PNG ones: libjpeg-turbo rounds like Pillow",
+    () => {
+      for (const [i, row] of reference.entries()) {
+        for (const name of ISSUE_NAMES.filter((n) => n !== "grayscale")) {
+          const score = ours[i]?.scores[name] as number;
+          expect(Math.abs(score - row.scores[name]), `${row.path} ${name}`).toBeLessThanOrEqual(
+            PNG_TOLERANCE[name],
+          );
+        }
+      }
+    },
+  );
 });

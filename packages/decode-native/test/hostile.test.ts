@@ -1,13 +1,17 @@
 import { ImageError } from "@sc/properties";
 import { describe, expect, it } from "vitest";
 import { hostileImageFiles } from "../../properties/test-support/hostile-corpus.js";
-import { loadNativeDecoder } from "../src/load.js";
+import { loadLibjpegDecoder, loadNativeDecoder } from "../src/load.js";
+import type { AsyncImageDecoder } from "../src/types.js";
 
-// Every JPEG through libvips, so the corpus exercises it and not only the jpeg-js fallback.
-const native = await loadNativeDecoder({ minPixels: 0 });
+const decoders: [string, AsyncImageDecoder | undefined][] = [
+  // Every JPEG through libvips, so the corpus exercises it and not only the jpeg-js fallback.
+  ["sharp", await loadNativeDecoder({ minPixels: 0 })],
+  ["libjpeg", loadLibjpegDecoder()],
+];
 
-describe.skipIf(native === undefined)("hostile-input corpus through the native decoder", () => {
-  it.each(hostileImageFiles().map((file) => [file.name, file] as const))(
+describe.each(decoders)("hostile-input corpus through the %s decoder", (_, native) => {
+  it.skipIf(native === undefined).each(hostileImageFiles().map((file) => [file.name, file] as const))(
     "%s: decoded as expected or refused with the expected code",
     async (name, file) => {
       if (native === undefined) throw new Error("unreachable: the suite is skipped without a decoder");

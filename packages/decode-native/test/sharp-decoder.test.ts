@@ -1,36 +1,18 @@
 import { readFileSync } from "node:fs";
-import { decodeImage, ImageError } from "@sc/properties";
+import { decodeImage } from "@sc/properties";
 import jpeg from "jpeg-js";
 import { describe, expect, it } from "vitest";
 import { GOLDEN_DIR } from "../../properties/test/golden.js";
 import { encodeJpeg, fourComponentJpeg } from "../../properties/test/jpeg-writer.js";
-import { chooseDecoder, loadNativeDecoder } from "../src/load.js";
+import { loadNativeDecoder } from "../src/load.js";
 import { portableDecoder } from "../src/portable.js";
 import { createSharpDecoder } from "../src/sharp-decoder.js";
+import { failure } from "./jpeg-cases.js";
 
 const native = await loadNativeDecoder({ minPixels: 0 });
 const golden = (path: string) => readFileSync(new URL(`images/${path}`, GOLDEN_DIR));
 /** A 48x32 colour JPEG: a red-green gradient over a blue stripe pattern. */
 const colourJpeg = encodeJpeg(48, 32, (x, y) => [x * 5, y * 7, x % 8 < 4 ? 200 : 40]);
-
-async function failure(promise: Promise<unknown>): Promise<ImageError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof ImageError)) throw new Error(`expected an ImageError, got ${String(error)}`);
-  return error;
-}
-
-describe("chooseDecoder", () => {
-  it("gives the portable decoder when asked, whatever is installed", async () => {
-    expect((await chooseDecoder("portable")).name).toBe("jpeg-js/pngjs");
-  });
-
-  it("prefers the native decoder when it loads", async () => {
-    expect((await chooseDecoder("auto")).name).toBe(native ? "sharp+jpeg-js/pngjs" : "jpeg-js/pngjs");
-  });
-});
 
 describe("portable decoder", () => {
   it("gives the same pixels as @sc/properties' decodeImage", async () => {
@@ -38,7 +20,7 @@ describe("portable decoder", () => {
   });
 });
 
-describe.skipIf(native === undefined)("native decoder", () => {
+describe.skipIf(native === undefined)("sharp decoder", () => {
   const decode = (bytes: Uint8Array, options = {}) => {
     if (native === undefined) throw new Error("unreachable: the suite is skipped without a decoder");
     return native.decode(bytes, options);
