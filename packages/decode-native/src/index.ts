@@ -1,5 +1,10 @@
 export { DISABLE_LIBJPEG_ENV, type LibjpegBinding, loadLibjpegBinding } from "./libjpeg-binding.js";
-export { createLibjpegDecoder, type LibjpegDecodeOptions, type LibjpegDecoder } from "./libjpeg-decoder.js";
+export {
+  createLibjpegDecoder,
+  type LibjpegDecodeOptions,
+  type LibjpegDecoder,
+  type PixelShape,
+} from "./libjpeg-decoder.js";
 export {
   chooseDecoder,
   type DecoderPreference,

@@ -9,7 +9,14 @@ export interface LibjpegDecodeOptions extends AsyncDecodeOptions {
    * view of the kernels' WebAssembly memory, saving a copy); by default a new one. Not called for
    * files the portable decoders take (PNG, CMYK JPEG).
    */
-  allocate?: (byteLength: number) => Uint8Array;
+  allocate?: (byteLength: number, shape: PixelShape) => Uint8Array;
+}
+
+/** What the pixels written into `allocate`'s array will be, known from the header before decoding. */
+export interface PixelShape {
+  width: number;
+  height: number;
+  format: "gray" | "rgb";
 }
 
 /** The libjpeg decoder: the async interface of the others, and the synchronous call it wraps. */
@@ -67,7 +74,8 @@ export function createLibjpegDecoder(binding: LibjpegBinding): LibjpegDecoder {
     const { width, height, storedGray, channels } = jpeg;
     const output = outputBytes(jpeg);
     refuseOverMemoryLimit(jpeg, 2 * output + workingBytes(jpeg), options);
-    const data = options.allocate?.(output) ?? uninitialized(output);
+    const format = storedGray ? "gray" : "rgb";
+    const data = options.allocate?.(output, { width, height, format }) ?? uninitialized(output);
     if (data.length !== output) throw new RangeError(`allocate(${output}) returned ${data.length} bytes`);
     const maxMemory = (options.maxDecodeBytes ?? DEFAULT_MAX_DECODE_BYTES) - 2 * output;
     try {
@@ -75,7 +83,7 @@ export function createLibjpegDecoder(binding: LibjpegBinding): LibjpegDecoder {
     } catch (cause) {
       throw libjpegFailure(cause, options.path);
     }
-    return { width, height, storedGray, codec: "jpeg", format: storedGray ? "gray" : "rgb", data };
+    return { width, height, storedGray, codec: "jpeg", format, data };
   }
   return {
     name: "libjpeg/pngjs",

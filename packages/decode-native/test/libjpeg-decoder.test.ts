@@ -5,7 +5,7 @@ import { GOLDEN_DIR } from "../../properties/test/golden.js";
 import { fourComponentJpeg } from "../../properties/test/jpeg-writer.js";
 import { jpegWithFrame } from "../../properties/test-support/hostile-corpus.js";
 import { DISABLE_LIBJPEG_ENV, loadLibjpegBinding } from "../src/libjpeg-binding.js";
-import type { LibjpegDecoder } from "../src/libjpeg-decoder.js";
+import type { LibjpegDecoder, PixelShape } from "../src/libjpeg-decoder.js";
 import { chooseDecoder, loadLibjpegDecoder, loadNativeDecoder } from "../src/load.js";
 import { failure, fixture, segment } from "./jpeg-cases.js";
 
@@ -112,9 +112,14 @@ describe.skipIf(libjpeg === undefined)("libjpeg decoder", () => {
 
   it("writes into the array `allocate` returns, e.g. a view of the kernels' WebAssembly memory", () => {
     const memory = new ArrayBuffer(65536);
-    const view = (byteLength: number) => new Uint8Array(memory, 1024, byteLength);
+    const shapes: PixelShape[] = [];
+    const view = (byteLength: number, shape: PixelShape) => {
+      shapes.push(shape);
+      return new Uint8Array(memory, 1024, byteLength);
+    };
     const image = decoder.decodeSync(fixture("colour-420"), { allocate: view });
     expect(image.data.buffer).toBe(memory);
+    expect(shapes).toEqual([{ width: 97, height: 61, format: "rgb" }]);
     expect(image.data).toEqual(decoder.decodeSync(fixture("colour-420")).data);
     expect(() => decoder.decodeSync(fixture("colour-420"), { allocate: () => new Uint8Array(5) })).toThrow(
       `allocate(${97 * 61 * 3}) returned 5 bytes`,
