@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { instantiateKernelsSync } from "@sc/core-wasm";
+import { instantiateKernelsSync, type Kernels } from "@sc/core-wasm";
+import type { PixelShape } from "@sc/decode-native";
 import { describeFailure } from "@sc/lab";
 import { type DecodedImage, type DecodeOptions, decodeImage, measureImage } from "@sc/properties";
 import type { DecoderKind, JobRequest, JobResponse, WorkerReady, WorkerSetup } from "./pool-protocol.js";
@@ -14,13 +15,15 @@ function loaded<T>(decoder: T | undefined, kind: DecoderKind): T {
   return decoder;
 }
 
-async function loadDecode(kind: DecoderKind): Promise<Decode> {
+async function loadDecode(kind: DecoderKind, kernels: Kernels): Promise<Decode> {
   if (kind === "portable") return decodeImage;
   const native = await import("@sc/decode-native");
   if (kind === "libjpeg") {
-    // Synchronous: no promise per image.
+    // Synchronous (no promise per image), and libjpeg writes the pixels where the kernels read them:
+    // no output buffer to allocate and no copy.
     const libjpeg = loaded(native.loadLibjpegDecoder(), kind);
-    return (bytes, options) => libjpeg.decodeSync(bytes, options);
+    const allocate = (_: number, shape: PixelShape) => kernels.inputView(shape);
+    return (bytes, options) => libjpeg.decodeSync(bytes, { ...options, allocate });
   }
   const sharp = loaded(await native.loadNativeDecoder(), kind);
   return (bytes, options) => sharp.decode(bytes, options);
@@ -28,7 +31,7 @@ async function loadDecode(kind: DecoderKind): Promise<Decode> {
 
 const setup = workerData as WorkerSetup;
 const kernels = instantiateKernelsSync(setup.wasmModule);
-const decode = await loadDecode(setup.decoder);
+const decode = await loadDecode(setup.decoder, kernels);
 const port = parentPort;
 if (port === null) throw new Error("worker.js must run as a worker thread");
 

@@ -1,5 +1,5 @@
-import type { KernelStats, Kernels } from "./types.js";
-import { bytesPerPixel } from "./validate.js";
+import type { KernelStats, Kernels, PixelImage } from "./types.js";
+import { bytesPerPixel, shapeBytesPerPixel } from "./validate.js";
 
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -71,16 +71,22 @@ function kernelExports(instance: WebAssembly.Instance): KernelExports {
 /** Wraps an instance of kernels.wasm. Instances are single-threaded and reuse their memory. */
 export function wrapInstance(instance: WebAssembly.Instance): Kernels {
   const wasm = kernelExports(instance);
+  /** Lays out memory for an image of this shape (growing it when needed) and returns where its pixels go. */
+  function inputView(shape: Omit<PixelImage, "data">, bpp: number): Uint8Array {
+    const ptr = wasm.prepare(shape.width, shape.height, bpp);
+    if (ptr === 0) {
+      throw new RangeError(
+        `image ${shape.width}x${shape.height} ${shape.format} does not fit in wasm memory`,
+      );
+    }
+    return new Uint8Array(wasm.memory.buffer, ptr, shape.width * shape.height * bpp);
+  }
   return {
+    inputView: (shape) => inputView(shape, shapeBytesPerPixel(shape)),
     analyze(image): KernelStats {
-      const bpp = bytesPerPixel(image);
-      const ptr = wasm.prepare(image.width, image.height, bpp);
-      if (ptr === 0) {
-        throw new RangeError(
-          `image ${image.width}x${image.height} ${image.format} does not fit in wasm memory`,
-        );
-      }
-      new Uint8Array(wasm.memory.buffer, ptr, image.data.length).set(image.data);
+      const input = inputView(image, bytesPerPixel(image));
+      const inPlace = image.data.buffer === input.buffer && image.data.byteOffset === input.byteOffset;
+      if (!inPlace) input.set(image.data);
       wasm.analyze();
       const block = new Float64Array(wasm.memory.buffer, wasm.results(), RESULT_COUNT);
       const [p1, p5, p10, p15, p90, p95, p99, entropy, blurriness, grayStd, grayscale] = Array.from(

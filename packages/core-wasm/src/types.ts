@@ -36,6 +36,12 @@ export interface KernelStats {
 export interface Kernels {
   /** Computes all kernel statistics; throws RangeError on bad dimensions or a data length mismatch. */
   analyze(image: PixelImage): KernelStats;
+  /**
+   * A view of the module's memory where `analyze` reads an image of this shape: a decoder that writes
+   * its pixels there (and hands the view to `analyze` as `data`) saves the copy and a fresh output
+   * buffer per image. Valid until the next call of either method.
+   */
+  inputView(shape: { width: number; height: number; format: PixelFormat }): Uint8Array;
   /** Current size of the module's linear memory in bytes. */
   memoryBytes(): number;
 }

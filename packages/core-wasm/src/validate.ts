@@ -12,24 +12,30 @@ function checkSide(name: string, value: unknown): number {
   return value;
 }
 
-/** Checks an image's shape against its data and returns the bytes per pixel. */
-export function bytesPerPixel(image: PixelImage): number {
-  const width = checkSide("width", image.width);
-  const height = checkSide("height", image.height);
-  const bpp = Object.hasOwn(BYTES_PER_PIXEL, image.format) ? BYTES_PER_PIXEL[image.format] : undefined;
+/** Checks an image's sides and format and returns its bytes per pixel. */
+export function shapeBytesPerPixel(shape: Omit<PixelImage, "data">): number {
+  checkSide("width", shape.width);
+  checkSide("height", shape.height);
+  const bpp = Object.hasOwn(BYTES_PER_PIXEL, shape.format) ? BYTES_PER_PIXEL[shape.format] : undefined;
   if (bpp === undefined) {
     throw new RangeError(
-      `invalid pixel format ${JSON.stringify(image.format)}: expected "gray", "rgb" or "rgba"`,
+      `invalid pixel format ${JSON.stringify(shape.format)}: expected "gray", "rgb" or "rgba"`,
     );
   }
+  return bpp;
+}
+
+/** Checks an image's shape against its data and returns the bytes per pixel. */
+export function bytesPerPixel(image: PixelImage): number {
+  const bpp = shapeBytesPerPixel(image);
   const data: unknown = image.data;
   if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray)) {
     throw new RangeError("invalid pixel data: expected a Uint8Array");
   }
-  const expected = width * height * bpp;
+  const expected = image.width * image.height * bpp;
   if (image.data.length !== expected) {
     throw new RangeError(
-      `pixel data length ${image.data.length} does not match ${width}x${height} ${image.format} (${expected} bytes)`,
+      `pixel data length ${image.data.length} does not match ${image.width}x${image.height} ${image.format} (${expected} bytes)`,
     );
   }
   return bpp;

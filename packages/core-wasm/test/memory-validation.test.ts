@@ -33,6 +33,23 @@ describe("memory reuse", () => {
     expect(kernels.analyze(small)).toEqual(before);
   });
 
+  it("analyzes pixels written into inputView in place, with the results of a copied image", () => {
+    const kernels = freshKernels();
+    const images = [
+      { width: 37, height: 21, format: "rgb" as const, data: randomBytes(37 * 21 * 3, 1) },
+      { width: 300, height: 200, format: "gray" as const, data: randomBytes(300 * 200, 2) },
+      { width: 64, height: 9, format: "rgba" as const, data: randomBytes(64 * 9 * 4, 3) },
+    ];
+    for (const image of images) {
+      const expected = kernels.analyze(image);
+      const view = kernels.inputView(image);
+      expect(view.length).toBe(image.data.length);
+      view.set(image.data);
+      expect(kernels.analyze({ ...image, data: view })).toEqual(expected);
+    }
+    expect(() => kernels.inputView({ width: 0, height: 1, format: "rgb" })).toThrow(/invalid image width 0/);
+  });
+
   it("refuses in wasm an image that cannot fit in 32-bit memory", () => {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(wasmBytes), {});
     const prepare = instance.exports.prepare as (w: number, h: number, c: number) => number;
