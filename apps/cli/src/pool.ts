@@ -26,7 +26,14 @@ interface Slot {
   worker: Worker;
   /** Kernels and decoder loaded: start-up time never counts against an image's time limit. */
   ready: boolean;
-  busy: Pending | null;
+  /** The image the worker is on; its time limit runs. */
+  running: Pending | null;
+  /**
+   * The next image (one read from a file), already sent: the worker starts it the moment it answers
+   * for `running`, instead of idling for the round trip through a main thread that may wait for a
+   * core. Its time limit starts when that answer arrives.
+   */
+  queued: Pending | null;
   timer: NodeJS.Timeout | null;
 }
 
@@ -72,8 +79,9 @@ export async function resolveDecoder(preference: DecoderPreference): Promise<Dec
 
 /**
  * Worker threads that measure images. Each worker reads its own files (nothing is copied through the
- * main thread) and handles one image at a time; a worker stuck on one file longer than `timeoutMs` is
- * replaced and that file becomes an error entry.
+ * main thread) and handles one image at a time, with the next one waiting in its queue; a worker stuck
+ * on one file longer than `timeoutMs` is replaced, that file becomes an error entry and the queued one
+ * goes to another worker.
  */
 export class MeasurePool {
   readonly #setup: WorkerSetup;
@@ -116,7 +124,8 @@ export class MeasurePool {
     await Promise.all(
       this.#slots.map(async (slot) => {
         if (slot.timer) clearTimeout(slot.timer);
-        slot.busy?.reject(new Error("scan stopped"));
+        slot.running?.reject(new Error("scan stopped"));
+        slot.queued?.reject(new Error("scan stopped"));
         await slot.worker.terminate();
       }),
     );
@@ -124,7 +133,7 @@ export class MeasurePool {
 
   #spawn(): Slot {
     const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: this.#setup });
-    const slot: Slot = { worker, ready: false, busy: null, timer: null };
+    const slot: Slot = { worker, ready: false, running: null, queued: null, timer: null };
     worker.on("message", (message: JobResponse | WorkerReady) => {
       if ("ready" in message) {
         slot.ready = true;
@@ -139,28 +148,48 @@ export class MeasurePool {
     return slot;
   }
 
+  /** Gives every idle worker an image first, then every busy one its next. */
   #dispatch(): void {
     for (const slot of this.#slots) {
-      if (!slot.ready || slot.busy !== null) continue;
-      const next = this.#queue.shift();
+      if (!slot.ready || slot.running !== null) continue;
+      const next = this.#send(slot);
       if (next === undefined) return;
-      slot.busy = next;
-      slot.timer = setTimeout(
-        () =>
-          this.#replace(slot, `gave up after ${this.#timeoutMs / 1000} s (decoding hung or was too slow)`),
-        this.#timeoutMs,
-      );
-      const transfer = next.job.bytes ? [next.job.bytes.buffer as ArrayBuffer] : [];
-      slot.worker.postMessage(next.job, transfer);
+      slot.running = next;
+      this.#startClock(slot);
+    }
+    for (const slot of this.#slots) {
+      // Bytes are transferred, so a job holding them could not move on if its worker were replaced.
+      if (this.#queue[0]?.job.bytes !== undefined) return;
+      if (!slot.ready || slot.queued !== null) continue;
+      const next = this.#send(slot);
+      if (next === undefined) return;
+      slot.queued = next;
     }
   }
 
+  #send(slot: Slot): Pending | undefined {
+    const next = this.#queue.shift();
+    if (next === undefined) return undefined;
+    const transfer = next.job.bytes ? [next.job.bytes.buffer as ArrayBuffer] : [];
+    slot.worker.postMessage(next.job, transfer);
+    return next;
+  }
+
+  #startClock(slot: Slot): void {
+    slot.timer = setTimeout(
+      () => this.#replace(slot, `gave up after ${this.#timeoutMs / 1000} s (decoding hung or was too slow)`),
+      this.#timeoutMs,
+    );
+  }
+
   #settle(slot: Slot, response: JobResponse): void {
-    const pending = slot.busy;
+    const pending = slot.running;
     if (pending === null || pending.job.id !== response.id) return;
     if (slot.timer) clearTimeout(slot.timer);
-    slot.busy = null;
     slot.timer = null;
+    slot.running = slot.queued;
+    slot.queued = null;
+    if (slot.running !== null) this.#startClock(slot);
     if ("raw" in response) {
       this.#measured++;
       this.#totals.read += response.times.read;
@@ -177,8 +206,11 @@ export class MeasurePool {
     if (index < 0 || this.#closed) return;
     if (slot.timer) clearTimeout(slot.timer);
     this.#slots.splice(index, 1);
-    slot.busy?.reject(new MeasureError(reason));
-    slot.busy = null; // a late answer from the killed worker must not count
+    slot.running?.reject(new MeasureError(reason));
+    // Not started: it goes to the next free worker. A late answer from the killed worker must not count.
+    if (slot.queued !== null) this.#queue.unshift(slot.queued);
+    slot.running = null;
+    slot.queued = null;
     void slot.worker.terminate();
     if (!slot.ready && ++this.#startFailures >= MAX_START_FAILURES) {
       void this.#failAll(`workers cannot start: ${reason}`);

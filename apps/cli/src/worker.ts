@@ -35,8 +35,8 @@ const decode = await loadDecode(setup.decoder, kernels);
 const port = parentPort;
 if (port === null) throw new Error("worker.js must run as a worker thread");
 
-port.on("message", async (job: JobRequest) => {
-  let response: JobResponse;
+/** Measures one image; never rejects (a failure is the response). */
+async function measureJob(job: JobRequest): Promise<JobResponse> {
   try {
     const start = performance.now();
     const bytes = job.bytes ?? (job.file !== undefined ? readImageFile(job.file, job.path) : undefined);
@@ -46,10 +46,16 @@ port.on("message", async (job: JobRequest) => {
     const decoded = performance.now();
     const raw = measureImage(image, kernels);
     const times = { read: read - start, decode: decoded - read, properties: performance.now() - decoded };
-    response = { id: job.id, raw, times };
+    return { id: job.id, raw, times };
   } catch (error) {
-    response = { id: job.id, error: describeFailure(error) };
+    return { id: job.id, error: describeFailure(error) };
   }
-  port.postMessage(response);
+}
+
+// The pool sends the next image before this one is done; a chain keeps them one at a time even when
+// decoding is asynchronous (sharp), so a file's time and memory are its own.
+let previous: Promise<void> = Promise.resolve();
+port.on("message", (job: JobRequest) => {
+  previous = previous.then(async () => port.postMessage(await measureJob(job)));
 });
 port.postMessage({ ready: true } satisfies WorkerReady);

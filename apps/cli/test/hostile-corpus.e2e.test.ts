@@ -32,9 +32,20 @@ let work: string;
 let peakRssFile: string;
 
 /** Runs `sc scan` with the portable decoders (the corpus expectations are theirs) and its peak RSS. */
-async function scan(args: string[]): Promise<{ code: number | null; stderr: string; peakRss: number }> {
+async function scan(
+  args: string[],
+  workers = 2,
+): Promise<{ code: number | null; stderr: string; peakRss: number }> {
   await rm(peakRssFile, { force: true }); // a run that dies before exit must not report an old peak
-  const run = await runCli(["scan", ...args, "--decoder", "portable", "--workers", "2", "--quiet"]);
+  const run = await runCli([
+    "scan",
+    ...args,
+    "--decoder",
+    "portable",
+    "--workers",
+    String(workers),
+    "--quiet",
+  ]);
   return { code: run.code, stderr: run.stderr, peakRss: Number(await readFile(peakRssFile, "utf8")) };
 }
 
@@ -145,22 +156,27 @@ describe("a folder dataset of hostile files", () => {
   }, 30_000);
 });
 
-test("a file that takes longer than --timeout becomes an error entry; the scan goes on", async () => {
-  const dataset = join(work, "slow");
-  await mkdir(join(dataset, "a"), { recursive: true });
-  await mkdir(join(dataset, "b"), { recursive: true });
-  await writeFile(join(dataset, "a", "slow.jpg"), slowJpeg());
-  await writeFile(join(dataset, "a", "ok.png"), byName("Mixed.PnG").bytes);
-  await writeFile(join(dataset, "b", "ok.jpg"), byName("UPPER.JPG").bytes);
-  const out = join(work, "slow.json");
-  const run = await scan([dataset, "--timeout", "1", "--format", "json", "--out", out]);
-  expect(run.code).toBe(0);
-  const result = JSON.parse(await readFile(out, "utf8")) as AuditResult;
-  expect(result.images.map((i) => i.path)).toEqual(["a/ok.png", "b/ok.jpg"]);
-  expect(result.errors).toEqual([
-    { path: "a/slow.jpg", message: "gave up after 1 s (decoding hung or was too slow)" },
-  ]);
-}, 30_000);
+// With one worker, the files after the slow one wait in the killed worker's queue and must move on.
+test.each([1, 2])(
+  "a file that takes longer than --timeout becomes an error entry; the scan goes on (%i workers)",
+  async (workers) => {
+    const dataset = join(work, `slow-${workers}`);
+    await mkdir(join(dataset, "a"), { recursive: true });
+    await mkdir(join(dataset, "b"), { recursive: true });
+    await writeFile(join(dataset, "a", "slow.jpg"), slowJpeg());
+    await writeFile(join(dataset, "a", "ok.png"), byName("Mixed.PnG").bytes);
+    await writeFile(join(dataset, "b", "ok.jpg"), byName("UPPER.JPG").bytes);
+    const out = join(work, `slow-${workers}.json`);
+    const run = await scan([dataset, "--timeout", "1", "--format", "json", "--out", out], workers);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(await readFile(out, "utf8")) as AuditResult;
+    expect(result.images.map((i) => i.path)).toEqual(["a/ok.png", "b/ok.jpg"]);
+    expect(result.errors).toEqual([
+      { path: "a/slow.jpg", message: "gave up after 1 s (decoding hung or was too slow)" },
+    ]);
+  },
+  30_000,
+);
 
 // A sparse 1.2 GB file named .jpg (no disk space used): read whole, it took the scan to 1.3 GB.
 test("a huge file is refused without reading it whole: peak memory stays under 1 GB", async () => {
