@@ -3,7 +3,7 @@
 //        pnpm bench -- --quick, or SC_BENCH_QUICK=1 pnpm bench at the root (200 photos, 4 large, 2k and
 //        10k small: a quick look)
 // Every scan runs in its own process (run-scan.mjs); ratios compare runs of this same invocation.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { CACHE, photoSet, smallSet } from "./datasets.mjs";
@@ -16,6 +16,20 @@ const CLEANVISION_IMAGES_PER_SECOND = 47;
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const correlationBench = here("../../../packages/correlation/bench/correlation-bench.mjs");
+
+/**
+ * The same-run baseline: CleanVision's per-image work with Pillow and numpy (bench/pillow-baseline.py),
+ * with the first Python that has both, or undefined (the table then says how to get it).
+ */
+function pillowBaseline(dir, limit) {
+  for (const python of ["python3", "/usr/bin/python3"]) {
+    const probe = spawnSync(python, ["-c", "import PIL, numpy"], { stdio: "ignore" });
+    if (probe.status !== 0) continue;
+    const out = execFileSync(python, [here("pillow-baseline.py"), dir, String(limit)], { encoding: "utf8" });
+    return JSON.parse(out.trim().split("\n").at(-1));
+  }
+  return undefined;
+}
 
 function scanRun(spec) {
   const out = execFileSync(process.execPath, [here("run-scan.mjs"), JSON.stringify(spec)], {
@@ -47,6 +61,9 @@ for (const [name, dir, portableLimit] of [
   }
 }
 
+console.error("Pillow + numpy baseline");
+const pillow = pillowBaseline(photos, size.photos);
+
 const memory = size.small.map((count) => {
   console.error(`${count} small images`);
   return { count, ...scanRun({ dir: smallSet(count), workers: 2, decoder: "auto" }) };
@@ -69,6 +86,10 @@ const native2 = find("512x512", "auto", 2);
 const portable1 = find("512x512", "portable", 1);
 const portable2 = find("512x512", "portable", 2);
 
+const vsPillow = (r) =>
+  pillow === undefined
+    ? "no baseline: needs Python with Pillow and numpy (Debian: apt-get install python3-pil python3-numpy)"
+    : `${fmt(1000 / r.cpuMsPerImage / (1000 / pillow.cpuMsPerImage), 2)}x`;
 const lines = [
   `Run: node ${process.version}, ${quick ? "--quick" : "full"}, load average before ${fmt(loadBefore, 2)}, after ${fmt(loadavg()[0], 2)} (2 cores).`,
   "",
@@ -80,8 +101,14 @@ const lines = [
   "|---|---|---|",
   ...memory.map((m) => `| ${m.count} | ${fmt(m.imagesPerSecond)} | ${fmt(m.peakRssMB, 0)} |`),
   "",
+  pillow === undefined
+    ? "Pillow + numpy baseline: not run (no Python with Pillow and numpy)."
+    : `Pillow ${pillow.pillow} + numpy ${pillow.numpy} baseline (CleanVision's per-image work, bench/pillow-baseline.py), 512x512, one core: ${fmt(pillow.imagesPerSecond)} images/s, ${fmt(pillow.cpuMsPerImage, 2)} CPU ms/img (read ${fmt(pillow.readMs, 2)}, decode ${fmt(pillow.decodeMs, 2)}, properties ${fmt(pillow.propertiesMs, 2)} ms/img).`,
+  "",
   "| target (512x512) | measured | goal |",
   "|---|---|---|",
+  `| default decoder, 1 worker, images per CPU-second vs the Pillow baseline | ${vsPillow(native1)} | >= 4x |`,
+  `| portable decoder, 1 worker, images per CPU-second vs the Pillow baseline | ${vsPillow(portable1)} | >= 1x |`,
   `| default decoder, 1 worker | ${fmt(native1.imagesPerSecond)} images/s = ${fmt(native1.imagesPerSecond / CLEANVISION_IMAGES_PER_SECOND, 2)}x CleanVision's 47 | >= 190 (4x) |`,
   `| default decoder, images per CPU-second (per core, whatever the load) | ${fmt(1000 / native1.cpuMsPerImage)} at 1 worker, ${fmt(1000 / native2.cpuMsPerImage)} at 2 = ${fmt(1000 / native1.cpuMsPerImage / CLEANVISION_IMAGES_PER_SECOND, 2)}x CleanVision | >= 190 |`,
   `| portable decoder, images per CPU-second | ${fmt(1000 / portable1.cpuMsPerImage)} | >= 47 |`,
