@@ -128,8 +128,9 @@ export function colorPercentiles(
   writePercentiles(out, true);
 }
 
-function countWantedKeys(input: usize, coarse: usize, pixels: u32, bytesPerPixel: i32): void {
-  for (let i: usize = 0; i < <usize>pixels; i++) {
+/** Adds the exact keys of pixels [from, to) whose coarse bin holds a wanted rank to the fine counts. */
+function countWantedRange(input: usize, coarse: usize, from: usize, to: usize, bytesPerPixel: i32): void {
+  for (let i = from; i < to; i++) {
     const slot = <i32>load<u8>(SLOT_OF_BIN + <usize>load<u16>(coarse + (i << 1)));
     if (slot !== 0) {
       const p = input + i * <usize>bytesPerPixel;
@@ -137,6 +138,60 @@ function countWantedKeys(input: usize, coarse: usize, pixels: u32, bytesPerPixel
       bump(FINE + ((<usize>(slot - 1)) << (FINE_BITS + 2)), key & (FINE_BINS - 1));
     }
   }
+}
+
+// The vector pre-filter compares bin >> shift against up to FILTER_GROUPS groups, the smallest shift
+// that merges the wanted bins into that many (neighbouring ranks often straddle two adjacent bins).
+// It may pass pixels of unwanted bins; the per-pixel lookup after it is exact.
+const FILTER_GROUPS = 8;
+// One splatted vector per group, loaded in the loop: V8 would otherwise re-splat every iteration.
+const GROUPS: usize = memory.data(FILTER_GROUPS * 16, 16);
+
+/** Fills GROUPS with the distinct wanted bins >> shift, repeating the last; false if there are too many. */
+function groupWantedBins(shift: i32): bool {
+  let count = 0;
+  for (let j = 0; j < RANK_COUNT; j++) {
+    const group = <u16>(load<i32>(RANK_BIN + ((<usize>j) << 2)) >> shift);
+    let seen = false;
+    for (let k = 0; k < count; k++) seen = seen || load<u16>(GROUPS + ((<usize>k) << 4)) === group;
+    if (seen) continue;
+    if (count === FILTER_GROUPS) return false;
+    for (let k = count; k < FILTER_GROUPS; k++) v128.store(GROUPS + ((<usize>k) << 4), i16x8.splat(group));
+    count++;
+  }
+  return true;
+}
+
+/** Lanes of the 8 coarse bins at `at` that may hold a wanted rank. */
+function candidates(at: usize, shift: i32): v128 {
+  const v = i16x8.shr_u(v128.load(at), shift);
+  return v128.or(
+    v128.or(
+      v128.or(i16x8.eq(v, v128.load(GROUPS)), i16x8.eq(v, v128.load(GROUPS, 16))),
+      v128.or(i16x8.eq(v, v128.load(GROUPS, 32)), i16x8.eq(v, v128.load(GROUPS, 48))),
+    ),
+    v128.or(
+      v128.or(i16x8.eq(v, v128.load(GROUPS, 64)), i16x8.eq(v, v128.load(GROUPS, 80))),
+      v128.or(i16x8.eq(v, v128.load(GROUPS, 96)), i16x8.eq(v, v128.load(GROUPS, 112))),
+    ),
+  );
+}
+
+/**
+ * Second pass over the stored coarse bins. Few pixels fall in a wanted bin, so sixteen bins at a
+ * time are tested against the wanted groups and only the rare blocks with a candidate are looked up.
+ */
+function countWantedKeys(input: usize, coarse: usize, pixels: u32, bytesPerPixel: i32): void {
+  let shift = 0;
+  while (!groupWantedBins(shift)) shift++;
+  const n = <usize>pixels;
+  let i: usize = 0;
+  for (; i + 16 <= n; i += 16) {
+    const at = coarse + (i << 1);
+    if (v128.any_true(v128.or(candidates(at, shift), candidates(at + 16, shift))))
+      countWantedRange(input, coarse, i, i + 16, bytesPerPixel);
+  }
+  countWantedRange(input, coarse, i, n, bytesPerPixel);
 }
 
 function brightnessOfKey(key: i32, color: bool): f64 {

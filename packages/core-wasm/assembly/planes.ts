@@ -8,17 +8,32 @@ export function planeStride(width: i32): usize {
   return ((<usize>width + PLANE_SLACK + 15) >> 4) << 4;
 }
 
-/** Four RGBA pixels regrouped as RRRR GGGG BBBB AAAA. */
-function channelsOf4(v: v128): v128 {
-  return i8x16.shuffle(v, v, 0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15);
+// Byte shuffles are i8x16.swizzle with masks loaded from memory: V8 rebuilds the constant mask of an
+// i8x16.shuffle with four instructions at every use (and needs two pshufb for two inputs), a load is
+// one. A mask lane of 128 selects zero.
+const ZERO_LANE: u8 = 128;
+// RGB: channel c of pixel i is byte 3i + c of 48; per channel, the masks picking its bytes out of the
+// first, second and third 16-byte vector.
+const RGB_MASKS: usize = memory.data(9 * 16, 16);
+for (let c = 0; c < 3; c++) {
+  for (let v = 0; v < 3; v++) {
+    for (let i = 0; i < 16; i++) {
+      const byte = 3 * i + c;
+      store<u8>(RGB_MASKS + <usize>(48 * c + 16 * v + i), byte >> 4 === v ? <u8>(byte & 15) : ZERO_LANE);
+    }
+  }
 }
+// RGBA: four pixels regrouped as RRRR GGGG BBBB AAAA.
+const RGBA_MASK: usize = memory.data(16, 16);
+for (let i = 0; i < 16; i++) store<u8>(RGBA_MASK + <usize>i, <u8>(4 * (i & 3) + (i >> 2)));
 
 function splitRgba16(src: usize, r: usize, g: usize, b: usize): void {
   // Per vector: four pixels regrouped as RRRR GGGG BBBB AAAA, then a 4x4 transpose of 32-bit groups.
-  const s0 = channelsOf4(v128.load(src));
-  const s1 = channelsOf4(v128.load(src, 16));
-  const s2 = channelsOf4(v128.load(src, 32));
-  const s3 = channelsOf4(v128.load(src, 48));
+  const mask = v128.load(RGBA_MASK);
+  const s0 = i8x16.swizzle(v128.load(src), mask);
+  const s1 = i8x16.swizzle(v128.load(src, 16), mask);
+  const s2 = i8x16.swizzle(v128.load(src, 32), mask);
+  const s3 = i8x16.swizzle(v128.load(src, 48), mask);
   const rg01 = i32x4.shuffle(s0, s1, 0, 4, 1, 5);
   const rg23 = i32x4.shuffle(s2, s3, 0, 4, 1, 5);
   const ba01 = i32x4.shuffle(s0, s1, 2, 6, 3, 7);
@@ -28,17 +43,21 @@ function splitRgba16(src: usize, r: usize, g: usize, b: usize): void {
   v128.store(b, i64x2.shuffle(ba01, ba23, 0, 2));
 }
 
+/** One channel of 16 RGB pixels held in three vectors (channel c of pixel i is byte 3i + c). */
+function gatherChannel(v0: v128, v1: v128, v2: v128, masks: usize): v128 {
+  return v128.or(
+    v128.or(i8x16.swizzle(v0, v128.load(masks)), i8x16.swizzle(v1, v128.load(masks, 16))),
+    i8x16.swizzle(v2, v128.load(masks, 32)),
+  );
+}
+
 function splitRgb16(src: usize, r: usize, g: usize, b: usize): void {
-  // 48 bytes: channel c of pixel i is byte 3i + c; the first 11 come from the first two vectors.
   const v0 = v128.load(src);
   const v1 = v128.load(src, 16);
   const v2 = v128.load(src, 32);
-  const r01 = i8x16.shuffle(v0, v1, 0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 0, 0, 0, 0, 0);
-  const g01 = i8x16.shuffle(v0, v1, 1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 31, 0, 0, 0, 0, 0);
-  const b01 = i8x16.shuffle(v0, v1, 2, 5, 8, 11, 14, 17, 20, 23, 26, 29, 0, 0, 0, 0, 0, 0);
-  v128.store(r, i8x16.shuffle(r01, v2, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 17, 20, 23, 26, 29));
-  v128.store(g, i8x16.shuffle(g01, v2, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 18, 21, 24, 27, 30));
-  v128.store(b, i8x16.shuffle(b01, v2, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 19, 22, 25, 28, 31));
+  v128.store(r, gatherChannel(v0, v1, v2, RGB_MASKS));
+  v128.store(g, gatherChannel(v0, v1, v2, RGB_MASKS + 48));
+  v128.store(b, gatherChannel(v0, v1, v2, RGB_MASKS + 96));
 }
 
 /**
