@@ -1,5 +1,6 @@
 import { CLEANVISION_WORDING, type ClassAttribution, classMedians, describe } from "./attribution.js";
 import { oneVsRestAuc } from "./auc.js";
+import { Buffers } from "./buffers.js";
 import { appearanceRank, countClasses, encodeLabels } from "./classes.js";
 import { type AccuracyKind, accuracyOf } from "./cross-validation.js";
 import { FOLDS, stratifiedFolds } from "./folds.js";
@@ -7,7 +8,7 @@ import { gaussianNbCrossValidate } from "./gaussian-nb.js";
 import { chooseK, knnCrossValidate } from "./knn.js";
 import { type CorrelationOptions, type ResolvedOptions, resolveOptions } from "./options.js";
 import { asymptoticPValue, permutationPValue } from "./significance.js";
-import { type SortedValues, sortValues } from "./sorted-values.js";
+import { type SortedValues, sortValues, stretchStart } from "./sorted-values.js";
 
 export interface CorrelationInput {
   /** One label per image; compared as String(label). null/undefined rows are left out. */
@@ -52,8 +53,8 @@ interface Column {
   classOf: Int32Array;
 }
 
-function usableColumn(values: ArrayLike<unknown>, classOf: Int32Array): Column {
-  const picked = new Int32Array(classOf.length);
+function usableColumn(values: ArrayLike<unknown>, classOf: Int32Array, buffers: Buffers): Column {
+  const picked = buffers.int32("column.rows", classOf.length);
   let n = 0;
   for (let row = 0; row < classOf.length; row++) {
     const v = values[row];
@@ -75,6 +76,18 @@ function usableColumn(values: ArrayLike<unknown>, classOf: Int32Array): Column {
     columnClasses[i] = classOf[row] as number;
   }
   return { rows, values: columnValues, classOf: columnClasses };
+}
+
+/** Rows of each class of some labels; those of the input's own labels are counted once. */
+type CountsOf = (classOf: Int32Array) => Int32Array;
+
+function sharedCounts(labels: Int32Array, nClasses: number): CountsOf {
+  let shared: Int32Array | null = null;
+  return (classOf) => {
+    if (classOf !== labels) return countClasses(classOf, nClasses);
+    shared ??= countClasses(labels, nClasses);
+    return shared;
+  };
 }
 
 /** Folds and class preference of some labels; those of the input's own labels are computed once. */
@@ -123,8 +136,8 @@ function degenerateReason(
   const present = [...counts.keys()].filter((c) => (counts[c] as number) > 0);
   if (present.length === 1)
     return `only one class ("${names[present[0] as number]}") among the ${n} images: nothing to predict`;
-  if (sorted.runValue.length === 1)
-    return `constant property (every image has ${sorted.runValue[0]}): it carries no information about the label`;
+  if (sorted.sorted[0] === sorted.sorted[n - 1])
+    return `constant property (every image has ${sorted.sorted[0]}): it carries no information about the label`;
   if (counts.every((count) => count < FOLDS))
     return `too few images (${n}) for ${FOLDS}-fold cross-validation: every class has fewer than ${FOLDS}`;
   if (compat === "cleanlab" && n * present.length > GAUSSIAN_WORK_LIMIT)
@@ -156,8 +169,8 @@ function extremes(sorted: SortedValues, column: Column) {
     const i = sorted.order[position] as number;
     return { index: column.rows[i] as number, score: column.values[i] as number };
   };
-  // Equal values keep input order in a run, so each run's first entry is its smallest row index.
-  return { minimum: at(0), maximum: at(sorted.runStart[sorted.runValue.length - 1] as number) };
+  // Equal values keep input order, so the first of the largest values has the smallest row index.
+  return { minimum: at(0), maximum: at(stretchStart(sorted.sorted, n - 1)) };
 }
 
 function scoreOf(accuracy: number, baseline: number): number {
@@ -172,6 +185,7 @@ function classifier(
   counts: Int32Array,
   foldsOf: FoldsOf,
   options: ResolvedOptions,
+  buffers: Buffers,
 ) {
   const nClasses = counts.length;
   if (options.compat === "cleanlab") {
@@ -184,7 +198,7 @@ function classifier(
   const k = options.k ?? chooseK(Math.floor(column.rows.length * trainShare), classTrainSizes, FOLDS);
   const crossValidate = (classOf: Int32Array) => {
     const { fold, preference } = foldsOf(classOf);
-    return knnCrossValidate(sorted, classOf, fold, nClasses, FOLDS, k, preference);
+    return knnCrossValidate(sorted, classOf, fold, nClasses, FOLDS, k, preference, buffers);
   };
   return { k, crossValidate };
 }
@@ -193,13 +207,14 @@ function analyseProperty(
   property: string,
   values: ArrayLike<unknown>,
   labels: { names: readonly string[]; classOf: Int32Array },
-  foldsOf: FoldsOf,
+  shared: { foldsOf: FoldsOf; countsOf: CountsOf; buffers: Buffers },
   options: ResolvedOptions,
 ): PropertyCorrelation {
-  const column = usableColumn(values, labels.classOf);
+  const { foldsOf, countsOf, buffers } = shared;
+  const column = usableColumn(values, labels.classOf, buffers);
   const n = column.rows.length;
-  const counts = countClasses(column.classOf, labels.names.length);
-  const sorted = sortValues(column.values);
+  const counts = countsOf(column.classOf);
+  const sorted = sortValues(column.values, buffers);
   const baseline = baselineOf(counts, n, options.compat);
   const notes = cautions(column, labels.classOf.length, counts, labels.names);
   const reason = degenerateReason(column, counts, sorted, labels.names, options.compat);
@@ -220,7 +235,7 @@ function analyseProperty(
   }
 
   const kind: AccuracyKind = options.compat === "cleanlab" ? "mean-of-folds" : "pooled";
-  const { k, crossValidate } = classifier(column, sorted, counts, foldsOf, options);
+  const { k, crossValidate } = classifier(column, sorted, counts, foldsOf, options, buffers);
   const cv = crossValidate(column.classOf);
   const accuracy = accuracyOf(cv, kind);
   const score = scoreOf(accuracy, baseline);
@@ -289,7 +304,12 @@ export function labelUncorrelatedness(
     throw new TypeError("@sc/correlation: input.properties must be an object of score columns");
   }
   const labels = encodeLabels(input.labels);
-  const foldsOf = sharedFolds(labels.classOf, labels.names.length);
+  const shared = {
+    foldsOf: sharedFolds(labels.classOf, labels.names.length),
+    countsOf: sharedCounts(labels.classOf, labels.names.length),
+    // Scratch reused from one property to the next: nothing in a result points into it.
+    buffers: new Buffers(),
+  };
   return Object.entries(input.properties).map(([property, values]) => {
     if (!isColumn(values) || values.length !== labels.classOf.length) {
       const got = isColumn(values) ? `${values.length} values` : typeof values;
@@ -297,6 +317,6 @@ export function labelUncorrelatedness(
         `@sc/correlation: property "${property}" has ${got} for ${labels.classOf.length} labels`,
       );
     }
-    return analyseProperty(property, values, labels, foldsOf, resolved);
+    return analyseProperty(property, values, labels, shared, resolved);
   });
 }

@@ -6,10 +6,6 @@ export interface EncodedLabels {
   readonly classOf: Int32Array;
 }
 
-function isUsableLabel(label: unknown): label is string | number {
-  return typeof label === "string" || (typeof label === "number" && Number.isFinite(label));
-}
-
 /**
  * Class order is the sorted order of the labels, whatever order the rows come in, so results do not
  * depend on which class appears first. Numbers sort numerically when every label is a number (as
@@ -19,19 +15,29 @@ function isUsableLabel(label: unknown): label is string | number {
 export function encodeLabels(labels: ArrayLike<unknown>): EncodedLabels {
   let allNumbers = true;
   const byName = new Map<string, number>();
+  // Numeric labels are named once per distinct number, not once per row: a million rows of class
+  // numbers are a handful of String calls. Map keys treat -0 as 0, as String does.
+  const numberIndex = new Map<number, number>();
   for (let row = 0; row < labels.length; row++) {
     const label = labels[row];
-    if (typeof label === "string") allNumbers = false;
-    if (isUsableLabel(label)) byName.set(String(label), typeof label === "number" ? label : Number.NaN);
+    if (typeof label === "string") {
+      allNumbers = false;
+      byName.set(label, Number.NaN);
+    } else if (typeof label === "number" && Number.isFinite(label) && !numberIndex.has(label)) {
+      numberIndex.set(label, -1);
+      byName.set(String(label), label);
+    }
   }
   const names = [...byName.keys()];
   if (allNumbers) names.sort((a, b) => (byName.get(a) ?? 0) - (byName.get(b) ?? 0));
   else names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const indexOf = new Map(names.map((name, index) => [name, index]));
+  for (const label of numberIndex.keys()) numberIndex.set(label, indexOf.get(String(label)) ?? -1);
   const classOf = new Int32Array(labels.length);
   for (let row = 0; row < labels.length; row++) {
     const label = labels[row];
-    classOf[row] = isUsableLabel(label) ? (indexOf.get(String(label)) ?? -1) : -1;
+    if (typeof label === "number") classOf[row] = numberIndex.get(label) ?? -1;
+    else classOf[row] = typeof label === "string" ? (indexOf.get(label) ?? -1) : -1;
   }
   return { names, classOf };
 }

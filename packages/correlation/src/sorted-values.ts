@@ -1,3 +1,5 @@
+import { Buffers } from "./buffers.js";
+
 /**
  * Values grouped into runs of equal value in ascending order. Everything downstream (kNN, AUC,
  * medians) works run by run, which is what makes heavy ties (thousands of images at exactly 1.0) cheap.
@@ -13,20 +15,101 @@ export interface SortedValues {
   readonly sorted: Float64Array;
 }
 
-/** Scratch arrays of a radix sort: ping-pong partners of the keys and positions, and the histograms. */
+/**
+ * The runs are grouped on first use: the kNN sweep for a few classes works on the sorted values
+ * alone, and then the grouping (two arrays as long as the column) is never paid for.
+ */
+class SortedColumn implements SortedValues {
+  private runs: { runStart: Int32Array; runValue: Float64Array } | null = null;
+  constructor(
+    readonly order: Int32Array,
+    readonly sorted: Float64Array,
+  ) {}
+  get runStart(): Int32Array {
+    this.runs ??= groupRuns(this.sorted);
+    return this.runs.runStart;
+  }
+  get runValue(): Float64Array {
+    this.runs ??= groupRuns(this.sorted);
+    return this.runs.runValue;
+  }
+}
+
+/** Equal values (-0 counts as 0) of an ascending array as runs. */
+function groupRuns(sorted: Float64Array): { runStart: Int32Array; runValue: Float64Array } {
+  const n = sorted.length;
+  const starts = new Int32Array(n + 1);
+  let runs = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) starts[runs++] = i;
+  }
+  starts[runs] = n;
+  const runStart = starts.slice(0, runs + 1);
+  const runValue = new Float64Array(runs);
+  for (let r = 0; r < runs; r++) runValue[r] = sorted[runStart[r] as number] as number;
+  return { runStart, runValue };
+}
+
+/** First index of the stretch of values equal to values[i] (values ascending): a galloping search. */
+export function stretchStart(values: Float64Array, i: number): number {
+  const v = values[i] as number;
+  if (i === 0 || values[i - 1] !== v) return i;
+  let inside = i - 1;
+  let step = 1;
+  let outside = inside - step;
+  while (outside >= 0 && values[outside] === v) {
+    inside = outside;
+    step *= 2;
+    outside = inside - step;
+  }
+  if (outside < -1) outside = -1;
+  // values[outside] < v (or outside = -1) and values[inside] === v: bisect between them.
+  while (inside - outside > 1) {
+    const middle = (inside + outside) >>> 1;
+    if (values[middle] === v) inside = middle;
+    else outside = middle;
+  }
+  return inside;
+}
+
+/** One past the last index of the stretch of values equal to values[i] among the first `size`. */
+export function stretchEnd(values: Float64Array, i: number, size: number): number {
+  const v = values[i] as number;
+  if (i + 1 === size || values[i + 1] !== v) return i + 1;
+  let inside = i + 1;
+  let step = 1;
+  let outside = inside + step;
+  while (outside < size && values[outside] === v) {
+    inside = outside;
+    step *= 2;
+    outside = inside + step;
+  }
+  if (outside > size) outside = size;
+  while (outside - inside > 1) {
+    const middle = (inside + outside) >>> 1;
+    if (values[middle] === v) inside = middle;
+    else outside = middle;
+  }
+  return outside;
+}
+
+/** Scratch arrays of a radix sort: ping-pong partners of the keys and payloads, and the histograms. */
 interface Scratch {
   keys: Uint32Array;
   order: Int32Array;
+  /** Partner of the second payload; empty when the sort has none. */
+  low: Uint32Array;
   histogram: Int32Array;
 }
 
 /**
- * Stable LSD radix sort of keys[start .. end) by their 32 bits, moving order along, digitBits per pass.
- * Digits on which every key agrees are skipped (the exponent of scores in [0, 1]).
+ * Stable LSD radix sort of keys[start .. end) by their 32 bits, moving order (and low, when not null)
+ * along, digitBits per pass. Digits on which every key agrees are skipped (the exponent of scores in [0, 1]).
  */
 function radixSort32(
   keys: Uint32Array,
   order: Int32Array,
+  low: Uint32Array | null,
   start: number,
   end: number,
   digitBits: number,
@@ -45,8 +128,10 @@ function radixSort32(
   }
   let from = keys;
   let fromOrder = order;
+  let fromLow = low ?? scratch.low;
   let to = scratch.keys;
   let toOrder = scratch.order;
+  let toLow = scratch.low;
   for (let d = 0; d < digits; d++) {
     const base = d * buckets;
     if (histogram[base + (((keys[start] as number) >>> (d * digitBits)) & mask)] === end - start) continue;
@@ -64,13 +149,16 @@ function radixSort32(
       histogram[b] = at + 1;
       to[at] = key;
       toOrder[at] = fromOrder[i] as number;
+      if (low !== null) toLow[at] = fromLow[i] as number;
     }
     [from, to] = [to, from];
     [fromOrder, toOrder] = [toOrder, fromOrder];
+    [fromLow, toLow] = [toLow, fromLow];
   }
   if (from !== keys) {
     keys.set(from.subarray(start, end), start);
     order.set(fromOrder.subarray(start, end), start);
+    if (low !== null) low.set(fromLow.subarray(start, end), start);
   }
 }
 
@@ -115,9 +203,10 @@ function sortSameHigh(sorted: Float64Array, order: Int32Array, start: number, en
   const lowScratch = {
     keys: new Uint32Array(rows),
     order: new Int32Array(rows),
+    low: scratch.low.subarray(0, 0),
     histogram: scratch.histogram,
   };
-  radixSort32(low, at, 0, rows, 8, lowScratch);
+  radixSort32(low, at, null, 0, rows, 8, lowScratch);
   const groupValues = sorted.slice(start, end);
   const groupOrder = order.slice(start, end);
   for (let r = 0; r < rows; r++) {
@@ -134,24 +223,39 @@ function sortSameHigh(sorted: Float64Array, order: Int32Array, start: number, en
  * their high bits are consecutive and few, and are finished by value. Being stable, it keeps equal values
  * in input order without a tie-break key, and it is linear whatever the input (no quadratic worst case).
  */
-function sortWithPositions(values: Float64Array): { order: Int32Array; sorted: Float64Array } {
+function sortWithPositions(
+  values: Float64Array,
+  buffers: Buffers,
+): { order: Int32Array; sorted: Float64Array } {
   const n = values.length;
   const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const high = new Uint32Array(n);
-  const order = new Int32Array(n);
+  const high = buffers.uint32("sort.high", n);
+  const low = buffers.uint32("sort.low", n);
+  const order = buffers.int32("sort.order", n);
   for (let i = 0; i < n; i++) {
     const h = values[i] === 0 ? 0 : (bits[2 * i + 1] as number);
     high[i] = h >>> 31 === 1 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    low[i] = bits[2 * i] as number;
     order[i] = i;
   }
   const scratch: Scratch = {
-    keys: new Uint32Array(n),
-    order: new Int32Array(n),
+    keys: buffers.uint32("sort.scratchKeys", n),
+    order: buffers.int32("sort.scratchOrder", n),
+    low: buffers.uint32("sort.scratchLow", n),
     histogram: new Int32Array(3 << 11),
   };
-  radixSort32(high, order, 0, n, 11, scratch);
-  const sorted = new Float64Array(n);
-  for (let i = 0; i < n; i++) sorted[i] = values[order[i] as number] as number;
+  // The low bits travel with the keys, so the sorted values are rebuilt in place instead of gathered
+  // through the order (a cache miss per row on a large column).
+  radixSort32(high, order, low, 0, n, 11, scratch);
+  const sorted = buffers.float64("sort.sorted", n);
+  const sortedBits = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
+  for (let i = 0; i < n; i++) {
+    const key = high[i] as number;
+    sortedBits[2 * i + 1] = key >>> 31 === 1 ? key & 0x7fffffff : ~key >>> 0;
+    sortedBits[2 * i] = low[i] as number;
+    // Keys made -0 and 0 one value; the sign of a zero comes from the input.
+    if (sorted[i] === 0) sorted[i] = values[order[i] as number] as number;
+  }
   let start = 0;
   for (let i = 1; i <= n; i++) {
     if (i < n && high[i] === high[start]) continue;
@@ -173,13 +277,16 @@ const TABLE_SIZE = 1 << TABLE_BITS;
  * every row in one pass, in input order within a value (stable). A continuous column gives up after
  * MAX_DISTINCT + 1 rows, so trying costs it nothing measurable.
  */
-function sortFewDistinct(values: Float64Array): { order: Int32Array; sorted: Float64Array } | null {
+function sortFewDistinct(
+  values: Float64Array,
+  buffers: Buffers,
+): { order: Int32Array; sorted: Float64Array } | null {
   const n = values.length;
   const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   // Open addressing, at most a quarter full: slot -> id + 1 (0 = empty), and the id's value.
   const slotId = new Uint16Array(TABLE_SIZE);
   const distinct = new Float64Array(MAX_DISTINCT);
-  const idOf = new Uint8Array(n);
+  const idOf = buffers.uint8("sort.ids", n);
   let nDistinct = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
@@ -213,8 +320,8 @@ function sortFewDistinct(values: Float64Array): { order: Int32Array; sorted: Flo
     next[id] = position;
     position += count;
   }
-  const order = new Int32Array(n);
-  const sorted = new Float64Array(n);
+  const order = buffers.int32("sort.order", n);
+  const sorted = buffers.float64("sort.sorted", n);
   for (let i = 0; i < n; i++) {
     const id = idOf[i] as number;
     const to = next[id] as number;
@@ -225,18 +332,11 @@ function sortFewDistinct(values: Float64Array): { order: Int32Array; sorted: Flo
   return { order, sorted };
 }
 
-/** Sorts finite values (ties in input order) and groups equal values (-0 counts as 0) into runs. */
-export function sortValues(values: Float64Array): SortedValues {
-  const n = values.length;
-  const { order, sorted } = sortFewDistinct(values) ?? sortWithPositions(values);
-  const starts = new Int32Array(n + 1);
-  let runs = 0;
-  for (let i = 0; i < n; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) starts[runs++] = i;
-  }
-  starts[runs] = n;
-  const runStart = starts.slice(0, runs + 1);
-  const runValue = new Float64Array(runs);
-  for (let r = 0; r < runs; r++) runValue[r] = sorted[runStart[r] as number] as number;
-  return { order, runStart, runValue, sorted };
+/**
+ * Sorts finite values (ties in input order); equal values (-0 counts as 0) form runs. The order and
+ * sorted values live in `buffers`: valid until the next sort with the same buffers.
+ */
+export function sortValues(values: Float64Array, buffers = new Buffers()): SortedValues {
+  const { order, sorted } = sortFewDistinct(values, buffers) ?? sortWithPositions(values, buffers);
+  return new SortedColumn(order, sorted);
 }

@@ -1,24 +1,51 @@
 import { describe, expect, test } from "vitest";
 import { appearanceRank, encodeLabels } from "../src/classes.js";
+import type { CrossValidation } from "../src/cross-validation.js";
 import { accuracyOf } from "../src/cross-validation.js";
 import { stratifiedFolds } from "../src/folds.js";
 import { chooseK, knnCrossValidate } from "../src/knn.js";
+import { knnByRows } from "../src/knn-rows.js";
+import { knnByRuns } from "../src/knn-runs.js";
 import { seededRandom } from "../src/significance.js";
 import { sortValues } from "../src/sorted-values.js";
 
-function crossValidate(values: number[], labels: string[], k: number, fold?: number[], nFolds = 5) {
+type Sweep = typeof knnCrossValidate;
+
+/** Both sweeps, which must agree with each other exactly and with the definition. */
+const SWEEPS: [string, Sweep][] = [
+  ["rows", knnByRows],
+  ["run table", knnByRuns],
+];
+
+function crossValidate(
+  values: number[],
+  labels: string[],
+  k: number,
+  fold?: number[],
+  nFolds = 5,
+  sweep: Sweep = knnCrossValidate,
+) {
   const { classOf, names } = encodeLabels(labels);
   const folds = fold ? Int32Array.from(fold) : stratifiedFolds(classOf, names.length);
   const sorted = sortValues(Float64Array.from(values));
-  return knnCrossValidate(
-    sorted,
-    classOf,
-    folds,
-    names.length,
-    nFolds,
-    k,
-    appearanceRank(classOf, names.length),
-  );
+  return sweep(sorted, classOf, folds, names.length, nFolds, k, appearanceRank(classOf, names.length));
+}
+
+function plain(cv: CrossValidation) {
+  return [cv.correct, cv.size, ...cv.labelCounts, ...cv.predictionCounts].map((counts) => [...counts]);
+}
+
+/** Checks both sweeps against the definition and against each other, count for count. */
+function expectBothMatch(values: number[], labels: string[], k: number, folds?: number[], nFolds = 5) {
+  const results = SWEEPS.map(([name, sweep]) => {
+    const cv = crossValidate(values, labels, k, folds, nFolds, sweep);
+    expect(
+      cv.correct.reduce((a, b) => a + b, 0),
+      name,
+    ).toBe(bruteForceCorrect(values, labels, k, folds));
+    return plain(cv);
+  });
+  expect(results[0]).toEqual(results[1]);
 }
 
 /** The definition, in O(n^2): the k nearest with equal shares at the k-th distance, then the tie rules. */
@@ -67,8 +94,7 @@ describe("kNN on sorted runs", () => {
       );
       const labels = values.map((v) => `c${Math.floor((random() + v * 0.5) * nClasses) % nClasses}`);
       const k = 1 + Math.floor(random() * (trial % 5 === 4 ? 3 * n : 12));
-      const cv = crossValidate(values, labels, k);
-      expect(cv.correct.reduce((a, b) => a + b, 0)).toBe(bruteForceCorrect(values, labels, k));
+      expectBothMatch(values, labels, k);
     }
   }, 600_000);
 
@@ -87,8 +113,7 @@ describe("kNN on sorted runs", () => {
           ? values.map((v) => Math.min(nFolds - 1, Math.floor((v + 0.5) * nFolds)))
           : values.map(() => Math.floor(random() * nFolds));
       const k = 1 + Math.floor(random() * (trial % 3 === 2 ? 2 * n : 15));
-      const cv = crossValidate(values, labels, k, folds, nFolds);
-      expect(cv.correct.reduce((a, b) => a + b, 0)).toBe(bruteForceCorrect(values, labels, k, folds));
+      expectBothMatch(values, labels, k, folds, nFolds);
     }
   });
 
@@ -105,8 +130,35 @@ describe("kNN on sorted runs", () => {
       const labels = values.map((v) => `c${Math.floor((random() * 0.6 + v) * 3) % 3}`);
       const folds = trial % 2 === 0 ? undefined : values.map(() => Math.floor(random() * nFolds));
       const k = 1 + Math.floor(random() * (trial % 3 === 2 ? 2 * n : 20));
-      const cv = crossValidate(values, labels, k, folds, folds ? nFolds : 5);
-      expect(cv.correct.reduce((a, b) => a + b, 0)).toBe(bruteForceCorrect(values, labels, k, folds));
+      expectBothMatch(values, labels, k, folds, folds ? nFolds : 5);
+    }
+  });
+
+  test("matches the definition with long tied runs at the window's ends and k in the hundreds", () => {
+    // Runs of up to a few hundred rows and k beyond the rows counted one by one, so the row sweep counts
+    // its tied runs from checkpoints and finds their ends by galloping.
+    const random = seededRandom(31);
+    for (let trial = 0; trial < Math.ceil(TRIALS / 6); trial++) {
+      const n = 300 + Math.floor(random() * 500);
+      const distinct = 2 + Math.floor(random() * 12);
+      const values = Array.from({ length: n }, () =>
+        random() < 0.5 ? Math.floor(random() * distinct) / distinct : random(),
+      );
+      const labels = values.map((v) => `c${Math.floor((random() * 0.7 + v) * 3) % 3}`);
+      const k = 40 + Math.floor(random() * 200);
+      expectBothMatch(values, labels, k);
+    }
+  });
+
+  test("matches the definition with 9 to 20 classes (the run-table sweep tracks the classes present beyond 16)", () => {
+    const random = seededRandom(43);
+    for (let trial = 0; trial < Math.ceil(TRIALS / 3); trial++) {
+      const n = 60 + Math.floor(random() * 140);
+      const nClasses = 9 + (trial % 12);
+      const distinct = 3 + Math.floor(random() * 30);
+      const values = Array.from({ length: n }, () => Math.floor(random() * distinct) / distinct);
+      const labels = values.map((v) => `c${Math.floor((random() * 0.5 + v) * nClasses) % nClasses}`);
+      expectBothMatch(values, labels, 1 + Math.floor(random() * 25));
     }
   });
 
