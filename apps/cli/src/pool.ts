@@ -20,6 +20,11 @@ interface Pending {
   job: JobRequest;
   resolve(raw: RawProperties): void;
   reject(error: Error): void;
+  /**
+   * On a worker that died with this image running or queued, when it cannot be told which of the two
+   * killed it: it is measured again on a worker with nothing queued behind it, so a second death is its.
+   */
+  suspect?: boolean;
 }
 
 interface Slot {
@@ -79,7 +84,8 @@ export async function resolveDecoder(preference: DecoderPreference): Promise<Dec
 
 /**
  * Worker threads that measure images. Each worker reads its own files (nothing is copied through the
- * main thread) and handles one image at a time, with the next one waiting in its queue; a worker stuck
+ * main thread) and handles one image at a time, with the next one read from a file waiting in its
+ * queue (images given as bytes, e.g. Parquet rows, are sent one at a time); a worker stuck
  * on one file longer than `timeoutMs` is replaced, that file becomes an error entry and the queued one
  * goes to another worker.
  */
@@ -95,7 +101,16 @@ export class MeasurePool {
   #startFailures = 0;
   #failure: string | null = null;
 
-  constructor(options: { workers: number; setup: WorkerSetup; timeoutMs: number }) {
+  readonly #workerUrl: URL;
+
+  constructor(options: {
+    workers: number;
+    setup: WorkerSetup;
+    timeoutMs: number;
+    /** The worker script (tests use stand-ins that crash on cue). */
+    workerUrl?: URL;
+  }) {
+    this.#workerUrl = options.workerUrl ?? new URL("./worker.js", import.meta.url);
     this.#setup = options.setup;
     this.#timeoutMs = options.timeoutMs;
     for (let i = 0; i < options.workers; i++) this.#slots.push(this.#spawn());
@@ -132,7 +147,7 @@ export class MeasurePool {
   }
 
   #spawn(): Slot {
-    const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: this.#setup });
+    const worker = new Worker(this.#workerUrl, { workerData: this.#setup });
     const slot: Slot = { worker, ready: false, running: null, queued: null, timer: null };
     worker.on("message", (message: JobResponse | WorkerReady) => {
       if ("ready" in message) {
@@ -141,9 +156,10 @@ export class MeasurePool {
         this.#dispatch();
       } else this.#settle(slot, message);
     });
-    worker.on("error", (error) => this.#replace(slot, `worker failed: ${error.message}`));
+    worker.on("error", (error) => this.#replace(slot, `worker failed: ${error.message}`, "died"));
     worker.on("exit", (code) => {
-      if (!this.#closed && this.#slots.includes(slot)) this.#replace(slot, `worker exited with code ${code}`);
+      if (!this.#closed && this.#slots.includes(slot))
+        this.#replace(slot, `worker exited with code ${code}`, "died");
     });
     return slot;
   }
@@ -158,9 +174,11 @@ export class MeasurePool {
       this.#startClock(slot);
     }
     for (const slot of this.#slots) {
-      // Bytes are transferred, so a job holding them could not move on if its worker were replaced.
-      if (this.#queue[0]?.job.bytes !== undefined) return;
-      if (!slot.ready || slot.queued !== null) continue;
+      // Bytes are transferred, so a job holding them could not move on if its worker were replaced;
+      // a suspect runs with nothing queued before or behind it.
+      const head = this.#queue[0];
+      if (head?.job.bytes !== undefined || head?.suspect) return;
+      if (!slot.ready || slot.queued !== null || slot.running?.suspect) continue;
       const next = this.#send(slot);
       if (next === undefined) return;
       slot.queued = next;
@@ -177,7 +195,12 @@ export class MeasurePool {
 
   #startClock(slot: Slot): void {
     slot.timer = setTimeout(
-      () => this.#replace(slot, `gave up after ${this.#timeoutMs / 1000} s (decoding hung or was too slow)`),
+      () =>
+        this.#replace(
+          slot,
+          `gave up after ${this.#timeoutMs / 1000} s (decoding hung or was too slow)`,
+          "timeout",
+        ),
       this.#timeoutMs,
     );
   }
@@ -200,15 +223,27 @@ export class MeasurePool {
     this.#dispatch();
   }
 
-  /** Kills a stuck or crashed worker, fails its file and starts a fresh worker in its place. */
-  #replace(slot: Slot, reason: string): void {
+  /**
+   * Kills a stuck or crashed worker, fails the file it was on and starts a fresh worker in its place.
+   * A late answer from the killed worker must not count.
+   */
+  #replace(slot: Slot, reason: string, cause: "timeout" | "died"): void {
     const index = this.#slots.indexOf(slot);
     if (index < 0 || this.#closed) return;
     if (slot.timer) clearTimeout(slot.timer);
     this.#slots.splice(index, 1);
-    slot.running?.reject(new MeasureError(reason));
-    // Not started: it goes to the next free worker. A late answer from the killed worker must not count.
-    if (slot.queued !== null) this.#queue.unshift(slot.queued);
+    const { running, queued } = slot;
+    // A worker's death can be reported before the answer it sent for `running` just before starting
+    // `queued`: unless the clock ran out on `running`, either one may be the culprit.
+    if (cause === "died" && running !== null && queued !== null) {
+      running.suspect = true;
+      queued.suspect = true;
+      this.#queue.unshift(running, queued);
+    } else {
+      running?.reject(new MeasureError(reason));
+      // Not started: it goes to the next free worker.
+      if (queued !== null) this.#queue.unshift(queued);
+    }
     slot.running = null;
     slot.queued = null;
     void slot.worker.terminate();

@@ -11,8 +11,8 @@ const MAX_FILE_BYTES = 512 * 2 ** 20;
  * Reads an image file, refusing oversized files from their size alone. Synchronous on purpose: the
  * measuring workers have nothing else to do meanwhile (the main thread only reads the few thumbnail
  * files), and the four thread-pool round trips of the promise API cost 0.5-0.8 ms per file against
- * 0.1-0.2 ms (a 42 KB JPEG). A file that blocks (a FIFO) blocks its worker, which the pool's per-file
- * timeout then ends, as it would an async read.
+ * 0.1-0.2 ms (a 42 KB JPEG). The sources list regular files only; a file replaced by a FIFO after
+ * listing would block its worker (as an async open would), which no timeout can end.
  */
 export function readImageFile(file: string, path: string): Uint8Array {
   const fd = openSync(file, "r");

@@ -63,15 +63,19 @@ describe("--decoder", () => {
     expect(portable.dataset.decoder).toBe("jpeg-js/pngjs");
   });
 
-  it("gives identical scores with libjpeg and sharp (both are libjpeg-turbo with Pillow's settings)", () => {
-    if (libjpeg === undefined || sharp === undefined || native === undefined) return;
-    // sharp hands smaller JPEGs to jpeg-js (its per-call cost), so only the larger ones compare.
-    const decodedBySharp = (i: { width: number; height: number }) =>
-      i.width * i.height >= native.DEFAULT_NATIVE_MIN_PIXELS;
-    const bySharp = sharp.images.filter(decodedBySharp);
-    expect(bySharp.length).toBeGreaterThan(10);
-    expect(libjpeg.images.filter(decodedBySharp)).toEqual(bySharp);
-  });
+  it.skipIf(!libjpegBuilt || !sharpInstalled)(
+    "gives identical scores with libjpeg and sharp (both are libjpeg-turbo with Pillow's settings)",
+    () => {
+      if (libjpeg === undefined || sharp === undefined || native === undefined)
+        throw new Error("not scanned");
+      // sharp hands smaller JPEGs to jpeg-js (its per-call cost), so only the larger ones compare.
+      const decodedBySharp = (i: { width: number; height: number }) =>
+        i.width * i.height >= native.DEFAULT_NATIVE_MIN_PIXELS;
+      const bySharp = sharp.images.filter(decodedBySharp);
+      expect(bySharp.length).toBeGreaterThan(10);
+      expect(libjpeg.images.filter(decodedBySharp)).toEqual(bySharp);
+    },
+  );
 
   it("refuses a native decoder that is not available with a usage error naming why", async () => {
     const run = await runCli(["scan", IMAGES, "--decoder", "libjpeg"], {

@@ -26,6 +26,10 @@
 /* Rows handed to jpeg_read_scanlines at once (libjpeg returns at most its row group per call). */
 #define ROWS_PER_READ 16
 
+/* Each scan costs a pass over every coefficient, so a small file with thousands of scans would decode
+ * for minutes; @sc/properties' header check refuses them too (MAX_SCANS), this guards direct callers. */
+#define MAX_SCANS 256
+
 typedef struct {
   struct jpeg_error_mgr pub;
   jmp_buf escape;
@@ -38,16 +42,29 @@ typedef struct {
 typedef struct {
   struct jpeg_decompress_struct cinfo;
   failure_mgr err;
+  struct jpeg_progress_mgr progress;
 } decoder_state;
+
+static void fail_with(j_common_ptr cinfo, const char *kind, const char *message) {
+  failure_mgr *err = (failure_mgr *)cinfo->err;
+  snprintf(err->message, sizeof err->message, "%s", message);
+  err->kind = kind;
+  longjmp(err->escape, 1);
+}
 
 /* `format` places libjpeg's message (one %s) in the one thrown. */
 static void fail(j_common_ptr cinfo, const char *kind, const char *format) {
-  failure_mgr *err = (failure_mgr *)cinfo->err;
   char libjpeg_message[JMSG_LENGTH_MAX];
+  char message[JMSG_LENGTH_MAX + 64];
   (*cinfo->err->format_message)(cinfo, libjpeg_message);
-  snprintf(err->message, sizeof err->message, format, libjpeg_message);
-  err->kind = kind;
-  longjmp(err->escape, 1);
+  snprintf(message, sizeof message, format, libjpeg_message);
+  fail_with(cinfo, kind, message);
+}
+
+static void on_progress(j_common_ptr cinfo) {
+  if (((j_decompress_ptr)cinfo)->input_scan_number > MAX_SCANS) {
+    fail_with(cinfo, "corrupt", "more than 256 scans");
+  }
 }
 
 /* Memory errors come from the max_memory_to_use cap (or a real allocation failure) and the size
@@ -108,6 +125,8 @@ static const char *decode_into(decoder_state *state, const uint8_t *jpeg, size_t
     return err->kind;
   }
   jpeg_create_decompress(cinfo);
+  state->progress.progress_monitor = on_progress;
+  cinfo->progress = &state->progress;
   cinfo->mem->max_memory_to_use = max_memory;
   jpeg_mem_src(cinfo, jpeg, (unsigned long)jpeg_length);
   jpeg_read_header(cinfo, TRUE);
@@ -127,7 +146,8 @@ static const char *decode_into(decoder_state *state, const uint8_t *jpeg, size_t
     JDIMENSION first = cinfo->output_scanline;
     JDIMENSION count = height - first < ROWS_PER_READ ? height - first : ROWS_PER_READ;
     for (JDIMENSION i = 0; i < count; i++) rows[i] = out + (size_t)(first + i) * stride;
-    jpeg_read_scanlines(cinfo, rows, count);
+    /* Cannot happen with an in-memory source (it never suspends), but would otherwise spin forever. */
+    if (jpeg_read_scanlines(cinfo, rows, count) == 0) fail_with((j_common_ptr)cinfo, "corrupt", "no rows decoded");
   }
   err->rows_done = 1;
   jpeg_finish_decompress(cinfo);

@@ -32,10 +32,21 @@ function unavailable(reason) {
   console.log(`libjpeg decoder unavailable: ${reason}; @sc/decode-native falls back to sharp, then jpeg-js`);
 }
 
+/** node-gyp's entry, or undefined when it is not installed (e.g. an install without dev dependencies). */
+function findNodeGyp() {
+  try {
+    return createRequire(import.meta.url).resolve("node-gyp/bin/node-gyp.js");
+  } catch {
+    return undefined;
+  }
+}
+
+const nodeGyp = findNodeGyp();
 if (!existsSync(join(nodeDir, "include", "node", "node_api.h"))) {
   unavailable(`Node's headers are not in ${join(nodeDir, "include", "node")}`);
+} else if (nodeGyp === undefined) {
+  unavailable("node-gyp is not installed");
 } else {
-  const nodeGyp = createRequire(import.meta.url).resolve("node-gyp/bin/node-gyp.js");
   const run = spawnSync(process.execPath, [nodeGyp, "rebuild", `--nodedir=${nodeDir}`], {
     cwd: packageDir,
     encoding: "utf8",

@@ -228,6 +228,23 @@ describe.skipIf(libjpeg === undefined)("libjpeg decoder", () => {
     expect(out).toEqual(decoder.decodeSync(fixture("colour-422")).data);
   });
 
+  it("stops at 256 scans even when called directly (a few KB of repeated scans would decode for minutes)", () => {
+    const binding = loadLibjpegBinding();
+    const progressive = fixture("gray-progressive");
+    const lastScan = progressive.lastIndexOf(Buffer.from([0xff, 0xda]));
+    const withScans = (extra: number) =>
+      Buffer.concat([
+        progressive.subarray(0, progressive.length - 2),
+        ...Array.from({ length: extra }, () => progressive.subarray(lastScan, progressive.length - 2)),
+        Buffer.from([0xff, 0xd9]),
+      ]);
+    const out = new Uint8Array(97 * 61);
+    binding?.decodeInto(withScans(100), out, 97, 61, 1, 1e7);
+    expect(() => binding?.decodeInto(withScans(300), out, 97, 61, 1, 1e7)).toThrow(
+      expect.objectContaining({ code: "corrupt", message: "more than 256 scans" }),
+    );
+  });
+
   it("checks its arguments: the output must be width x height x channels bytes", () => {
     const binding = loadLibjpegBinding();
     expect(() => binding?.decodeInto(fixture("colour-420"), new Uint8Array(10), 97, 61, 3, 1e6)).toThrow(
