@@ -3,12 +3,12 @@ import { MeasurePool } from "../src/pool.js";
 
 const EMPTY_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
-function crashOnCuePool(workers: number): MeasurePool {
+function cuePool(workers: number, timeoutMs = 10_000): MeasurePool {
   return new MeasurePool({
     workers,
-    timeoutMs: 10_000,
+    timeoutMs,
     setup: { wasmModule: new WebAssembly.Module(EMPTY_WASM), maxPixels: 1e6, decoder: "portable" },
-    workerUrl: new URL("./fixtures/crash-on-cue-worker.mjs", import.meta.url),
+    workerUrl: new URL("./fixtures/cue-worker.mjs", import.meta.url),
   });
 }
 
@@ -31,7 +31,7 @@ describe("MeasurePool when a worker dies with one image running and one queued",
     async (workers) => {
       for (let round = 0; round < 10; round++) {
         const paths = ["a.jpg", "crash.jpg", "b.jpg", "c.jpg", "crash-too.jpg", "d.jpg"];
-        expect(await outcomes(crashOnCuePool(workers), paths)).toEqual({
+        expect(await outcomes(cuePool(workers), paths)).toEqual({
           "a.jpg": "ok",
           "crash.jpg": "worker failed: crashed on crash.jpg",
           "b.jpg": "ok",
@@ -43,4 +43,23 @@ describe("MeasurePool when a worker dies with one image running and one queued",
     },
     60_000,
   );
+});
+
+describe("MeasurePool time limit of a queued image", () => {
+  it("starts when the image before it is answered, not when it was sent", async () => {
+    // Each takes 0.6 s of a 1 s limit; counted from sending, the second would run out at 1 s.
+    const paths = ["sleep-600-a.jpg", "sleep-600-b.jpg"];
+    expect(await outcomes(cuePool(1, 1000), paths)).toEqual({
+      "sleep-600-a.jpg": "ok",
+      "sleep-600-b.jpg": "ok",
+    });
+  });
+
+  it("still gives up on an image that takes longer than the limit itself", async () => {
+    const paths = ["sleep-1500.jpg", "next.jpg"];
+    expect(await outcomes(cuePool(1, 1000), paths)).toEqual({
+      "sleep-1500.jpg": "gave up after 1 s (decoding hung or was too slow)",
+      "next.jpg": "ok",
+    });
+  });
 });
