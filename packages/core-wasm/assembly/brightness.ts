@@ -12,6 +12,9 @@ const RANK_COUNT = PERCENT_COUNT * 2;
 export const FINE_BITS = 12;
 const FINE_BINS = 1 << FINE_BITS;
 export const COARSE_BINS = 1 << (26 - FINE_BITS);
+// The scan stores each pixel's coarse bin times 4, its byte offset into KEY_COARSE, so the histogram
+// update needs no shift: (key >> COARSE_OFFSET_SHIFT) with the low two bits cleared.
+export const COARSE_OFFSET_SHIFT = FINE_BITS - 2;
 
 export const KEY_COARSE: usize = memory.data(COARSE_BINS * 4, 16);
 // Slot (1-based) of each coarse bin that holds a wanted rank, 0 elsewhere; reset after every image.
@@ -65,23 +68,47 @@ function lerp(a: f64, b: f64, t: f64): f64 {
   return t >= 0.5 ? b - d * (1 - t) : a + d * t;
 }
 
+// Rank slots j in increasing order of rank (lower and upper ranks interleave irregularly for tiny n).
+const RANK_ORDER: usize = memory.data(RANK_COUNT * 4, 16);
+
+function rankAt(j: i32): u32 {
+  return load<u32>(RANKS + ((<usize>j) << 2));
+}
+
+function orderAt(i: i32): i32 {
+  return load<i32>(RANK_ORDER + ((<usize>i) << 2));
+}
+
+/** Fills RANK_ORDER with the slots 0..RANK_COUNT-1 sorted by rank (insertion sort of 14 entries). */
+function orderRanks(): void {
+  for (let j = 0; j < RANK_COUNT; j++) {
+    let at = j;
+    for (; at > 0 && rankAt(orderAt(at - 1)) > rankAt(j); at--)
+      store<i32>(RANK_ORDER + ((<usize>at) << 2), orderAt(at - 1));
+    store<i32>(RANK_ORDER + ((<usize>at) << 2), j);
+  }
+}
+
 /**
- * Locates every wanted rank in the cumulative counts of `hist`: bin and offset inside the bin. Lower
- * ranks (even j) and upper ranks (odd j) are each non-decreasing, so one sweep serves each set.
+ * Locates every wanted rank in the cumulative counts of `hist`: bin and offset inside the bin, in
+ * one sweep over the bins that stops after the largest rank.
  */
 function locateRanks(hist: usize, bins: i32): void {
-  for (let parity = 0; parity < 2; parity++) {
-    let j = parity;
-    let before: u32 = 0;
-    for (let bin = 0; bin < bins && j < RANK_COUNT; bin++) {
-      const after = before + load<u32>(hist + ((<usize>bin) << 2));
-      while (j < RANK_COUNT && load<u32>(RANKS + ((<usize>j) << 2)) < after) {
-        store<i32>(RANK_BIN + ((<usize>j) << 2), bin);
-        store<u32>(RANK_OFFSET + ((<usize>j) << 2), load<u32>(RANKS + ((<usize>j) << 2)) - before);
-        j += 2;
-      }
-      before = after;
+  orderRanks();
+  let i = 0;
+  let j = orderAt(0);
+  let next = rankAt(j);
+  let before: u32 = 0;
+  for (let bin = 0; bin < bins; bin++) {
+    const after = before + load<u32>(hist + ((<usize>bin) << 2));
+    while (next < after) {
+      store<i32>(RANK_BIN + ((<usize>j) << 2), bin);
+      store<u32>(RANK_OFFSET + ((<usize>j) << 2), next - before);
+      if (++i === RANK_COUNT) return;
+      j = orderAt(i);
+      next = rankAt(j);
     }
+    before = after;
   }
 }
 
@@ -131,7 +158,7 @@ export function colorPercentiles(
 /** Adds the exact keys of pixels [from, to) whose coarse bin holds a wanted rank to the fine counts. */
 function countWantedRange(input: usize, coarse: usize, from: usize, to: usize, bytesPerPixel: i32): void {
   for (let i = from; i < to; i++) {
-    const slot = <i32>load<u8>(SLOT_OF_BIN + <usize>load<u16>(coarse + (i << 1)));
+    const slot = <i32>load<u8>(SLOT_OF_BIN + (<usize>load<u16>(coarse + (i << 1)) >> 2));
     if (slot !== 0) {
       const p = input + i * <usize>bytesPerPixel;
       const key = keyOf(<i32>load<u8>(p), <i32>load<u8>(p, 1), <i32>load<u8>(p, 2));
@@ -162,9 +189,9 @@ function groupWantedBins(shift: i32): bool {
   return true;
 }
 
-/** Lanes of the 8 coarse bins at `at` that may hold a wanted rank. */
+/** Lanes of the 8 stored coarse bin offsets at `at` that may hold a wanted rank. */
 function candidates(at: usize, shift: i32): v128 {
-  const v = i16x8.shr_u(v128.load(at), shift);
+  const v = i16x8.shr_u(v128.load(at), shift + 2);
   return v128.or(
     v128.or(
       v128.or(i16x8.eq(v, v128.load(GROUPS)), i16x8.eq(v, v128.load(GROUPS, 16))),

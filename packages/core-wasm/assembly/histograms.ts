@@ -1,8 +1,10 @@
 // Static histograms shared by the kernels: 3 x 256 channel bins (gray images use the first 256 only).
 
-export const CHANNEL_HIST: usize = memory.data(768 * 4, 16);
-/** Second copy the colour scan fills from odd pixels; mergeChannelCopies() folds it in. */
-export const CHANNEL_HIST_ODD: usize = memory.data(768 * 4, 16);
+/** Byte distance from CHANNEL_HIST to the second copy the colour scan fills from odd pixels. */
+export const ODD_COPY_OFFSET = 768 * 4;
+export const CHANNEL_HIST: usize = memory.data(2 * ODD_COPY_OFFSET, 16);
+/** The second copy; mergeChannelCopies() folds it in. */
+export const CHANNEL_HIST_ODD: usize = CHANNEL_HIST + ODD_COPY_OFFSET;
 
 export function mergeChannelCopies(): void {
   for (let i: usize = 0; i < 768 * 4; i += 16) {

@@ -4,7 +4,7 @@
 import { alignUp, arenaStart, ensureEnd } from "./arena";
 import { COARSE_BINS, colorPercentiles, grayPercentiles, KEY_COARSE, PERCENT_COUNT } from "./brightness";
 import { blurStats, luma } from "./edges";
-import { CHANNEL_HIST, CHANNEL_HIST_ODD, clearU32, entropyBits, mergeChannelCopies } from "./histograms";
+import { CHANNEL_HIST, clearU32, entropyBits, mergeChannelCopies } from "./histograms";
 import { PLANE_SLACK, planeStride, splitRow } from "./planes";
 import {
   chunkTableBytes,
@@ -15,7 +15,14 @@ import {
   resampleRowGray,
   resampleRowPlanes,
 } from "./resample";
-import { copyRowColor, resetGrayCheck, scanGrayRow, scanPlanes, withinGrayTolerance } from "./scan";
+import {
+  copyRowColor,
+  offsetRowBytes,
+  resetGrayCheck,
+  scanGrayRow,
+  scanPlanes,
+  withinGrayTolerance,
+} from "./scan";
 import { MAX_SIDE, shrunkSide } from "./shrink";
 
 // Result slots: percentiles 0..6, then these.
@@ -43,6 +50,7 @@ let coeffsH: usize = 0;
 let coeffsV: usize = 0;
 let chunksH: usize = 0; // coeffsH re-laid as split 8-tap chunks for the SIMD horizontal pass
 let planes: usize = 0; // R, G, B planes of the current row (colour only)
+let offsets: usize = 0; // the current row's histogram offsets (colour only)
 let coarse: usize = 0; // u16 coarse brightness bin per pixel (colour only)
 let rows: usize = 0; // horizontally resized rows, outW x height
 let shrunk: usize = 0; // outW x outH
@@ -68,7 +76,8 @@ export function prepare(w: i32, h: i32, channels: i32): usize {
   const rowsAt = alignUp(coeffsVAt + <u64>oh * <u64>kv * 4);
   const shrunkAt = alignUp(rowsAt + <u64>ow * <u64>h * lanes);
   const planesAt = alignUp(shrunkAt + <u64>ow * <u64>oh * lanes);
-  const coarseAt = alignUp(planesAt + (channels === 1 ? 0 : 3 * <u64>planeStride(w)));
+  const offsetsAt = alignUp(planesAt + (channels === 1 ? 0 : 3 * <u64>planeStride(w)));
+  const coarseAt = alignUp(offsetsAt + (channels === 1 ? 0 : <u64>offsetRowBytes(planeStride(w))));
   // The last row's whole-vector scan writes up to 15 bins past the image.
   const end = coarseAt + (channels === 1 ? 0 : <u64>w * <u64>h * 2 + PLANE_SLACK);
   if (!ensureEnd(end)) return 0;
@@ -84,6 +93,7 @@ export function prepare(w: i32, h: i32, channels: i32): usize {
   coeffsV = <usize>coeffsVAt;
   chunksH = <usize>chunksHAt;
   planes = <usize>planesAt;
+  offsets = <usize>offsetsAt;
   coarse = <usize>coarseAt;
   rows = <usize>rowsAt;
   shrunk = <usize>shrunkAt;
@@ -100,9 +110,8 @@ export function analyze(): void {
     planChunks(outW, ksizeH, BOUNDS_H, coeffsH, chunksH);
   }
   if (ksizeV !== 0) planAxis(height, outH, ksizeV, BOUNDS_V, coeffsV);
-  clearU32(CHANNEL_HIST, 768);
+  clearU32(CHANNEL_HIST, color ? 2 * 768 : 768);
   if (color) {
-    clearU32(CHANNEL_HIST_ODD, 768);
     clearU32(KEY_COARSE, COARSE_BINS);
   }
 
@@ -121,13 +130,14 @@ export function analyze(): void {
         planes + 2 * stride,
         width,
         coarse + ((<usize>y * <usize>width) << 1),
+        offsets,
       );
       if (ksizeH !== 0)
-        resampleRowPlanes(planes, planes + stride, planes + 2 * stride, dst, outW, ksizeH, BOUNDS_H, chunksH);
+        resampleRowPlanes(planes, planes + stride, planes + 2 * stride, dst, outW, BOUNDS_H, chunksH);
       else copyRowColor(row, bpp, dst, width);
     } else {
       scanGrayRow(row, width);
-      if (ksizeH !== 0) resampleRowGray(row, dst, outW, ksizeH, BOUNDS_H, chunksH);
+      if (ksizeH !== 0) resampleRowGray(row, dst, outW, BOUNDS_H, chunksH);
       else memory.copy(dst, row, rowBytes);
     }
   }

@@ -82,27 +82,34 @@ function chunkStride(ksize: i32): usize {
   return <usize>((ksize + CHUNK_TAPS - 1) / CHUNK_TAPS) * CHUNK_BYTES;
 }
 
-/** Bytes of the chunked weight table the horizontal pass reads. */
+/** Bytes of the chunked weight table the horizontal pass reads (at most). */
 export function chunkTableBytes(outSize: i32, ksize: i32): u64 {
   return <u64>outSize * <u64>chunkStride(ksize);
 }
 
-/** Rewrites planAxis weights as split 8-tap chunks, zero past each pixel's taps. */
+/**
+ * Rewrites planAxis weights as split 8-tap chunks, zero past each pixel's taps. Each output pixel's
+ * ceil(taps / 8) chunks directly follow the previous pixel's, so the passes walk the table with one
+ * running pointer and need no per-pixel address arithmetic.
+ */
 export function planChunks(outSize: i32, ksize: i32, bounds: usize, coeffs: usize, chunks: usize): void {
-  const stride = chunkStride(ksize);
-  const padded = <i32>(stride / CHUNK_BYTES) * CHUNK_TAPS;
+  let at = chunks;
   for (let o = 0; o < outSize; o++) {
     const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
     const k = coeffs + ((<usize>o * <usize>ksize) << 2);
-    const row = chunks + <usize>o * stride;
+    const padded = ((taps + CHUNK_TAPS - 1) / CHUNK_TAPS) * CHUNK_TAPS;
     for (let x = 0; x < padded; x++) {
       const w = x < taps ? load<i32>(k + ((<usize>x) << 2)) : 0;
-      const at = row + <usize>(x / CHUNK_TAPS) * CHUNK_BYTES + ((<usize>(x % CHUNK_TAPS)) << 1);
-      store<i16>(at, <i16>(w >> SPLIT_BITS));
-      store<i16>(at, <i16>(w & ((1 << SPLIT_BITS) - 1)), 16);
+      const lane = at + <usize>(x / CHUNK_TAPS) * CHUNK_BYTES + ((<usize>(x % CHUNK_TAPS)) << 1);
+      store<i16>(lane, <i16>(w >> SPLIT_BITS));
+      store<i16>(lane, <i16>(w & ((1 << SPLIT_BITS) - 1)), 16);
     }
+    at += <usize>(padded / CHUNK_TAPS) * CHUNK_BYTES;
   }
 }
+
+// Loaded rather than an immediate v128, which V8 would rebuild for every output pixel.
+const HALF_IN_LANE_0: usize = memory.data<i32>([HALF, 0, 0, 0], 16);
 
 function joinSplit(hi: v128, lo: v128): v128 {
   return i32x4.add(i32x4.shl(hi, SPLIT_BITS), lo);
@@ -118,21 +125,21 @@ export function resampleRowPlanes(
   b: usize,
   dst: usize,
   outW: i32,
-  ksize: i32,
   bounds: usize,
   chunks: usize,
 ): void {
-  const stride = chunkStride(ksize);
+  let k = chunks;
   for (let o = 0; o < outW; o++) {
     const first = <usize>load<i32>(bounds + ((<usize>o) << 3));
     const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
-    let k = chunks + <usize>o * stride;
+    // The rounding half starts in lane 0 of each low sum, so the lane sums below include it once.
+    const half = v128.load(HALF_IN_LANE_0);
     let rh = i32x4.splat(0);
-    let rl = rh;
+    let rl = half;
     let gh = rh;
-    let gl = rh;
+    let gl = half;
     let bh = rh;
-    let bl = rh;
+    let bl = half;
     for (let x: usize = first, end = first + <usize>taps; x < end; x += CHUNK_TAPS) {
       const hi = v128.load(k);
       const lo = v128.load(k, 16);
@@ -154,24 +161,16 @@ export function resampleRowPlanes(
     const rg = i32x4.add(i32x4.shuffle(rs, gs, 0, 1, 4, 5), i32x4.shuffle(rs, gs, 2, 3, 6, 7));
     const bb = i32x4.add(bs, i32x4.shuffle(bs, bs, 2, 3, 0, 1));
     const rgb = i32x4.add(i32x4.shuffle(rg, bb, 0, 2, 4, 6), i32x4.shuffle(rg, bb, 1, 3, 5, 7));
-    store<u32>(dst + ((<usize>o) << 2), packLanes(i32x4.add(rgb, i32x4.splat(HALF))));
+    store<u32>(dst + ((<usize>o) << 2), packLanes(rgb));
   }
 }
 
 /** One row of the horizontal pass for single-channel pixels (same chunked weights, one plane). */
-export function resampleRowGray(
-  src: usize,
-  dst: usize,
-  outW: i32,
-  ksize: i32,
-  bounds: usize,
-  chunks: usize,
-): void {
-  const stride = chunkStride(ksize);
+export function resampleRowGray(src: usize, dst: usize, outW: i32, bounds: usize, chunks: usize): void {
+  let k = chunks;
   for (let o = 0; o < outW; o++) {
     const first = <usize>load<i32>(bounds + ((<usize>o) << 3));
     const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
-    let k = chunks + <usize>o * stride;
     let hi = i32x4.splat(0);
     let lo = hi;
     for (let x: usize = first, end = first + <usize>taps; x < end; x += CHUNK_TAPS) {

@@ -2,8 +2,8 @@
 // check, on one row's planes (see planes.ts) while they are in cache. The arithmetic is SIMD, 16 pixels
 // per step; only the histogram updates, which are scattered, stay scalar.
 
-import { FINE_BITS, KEY_COARSE } from "./brightness";
-import { bump, CHANNEL_HIST, CHANNEL_HIST_ODD } from "./histograms";
+import { COARSE_OFFSET_SHIFT, KEY_COARSE } from "./brightness";
+import { bump, CHANNEL_HIST, ODD_COPY_OFFSET } from "./histograms";
 
 function absDiff(a: v128, b: v128): v128 {
   return v128.or(i8x16.sub_sat_u(a, b), i8x16.sub_sat_u(b, a));
@@ -12,39 +12,79 @@ function absDiff(a: v128, b: v128): v128 {
 // The key 241 R^2 + 691 G^2 + 68 B^2 comes from i32x4.dot_i16x8_s on (R^2, G^2) and (B^2, 32000)
 // lane pairs. Squares reach 65025, beyond signed i16, so each is offset by -32768 (its top bit
 // flipped); 32000 * 1024 adds back the 1000 * 32768 that the three offsets took off.
-const SQUARE_OFFSET = i16x8.splat(-32768);
-const RG_WEIGHTS = i16x8(241, 691, 241, 691, 241, 691, 241, 691);
-const B_WEIGHTS = i16x8(68, 1024, 68, 1024, 68, 1024, 68, 1024);
-const OFFSET_BACK = i16x8.splat(32000);
+// The vector constants are loaded from memory: V8 rebuilds an immediate v128 with three instructions
+// at every use in the loop, a load is one.
+const SQUARE_OFFSET: usize = memory.data<i16>(
+  [-32768, -32768, -32768, -32768, -32768, -32768, -32768, -32768],
+  16,
+);
+const RG_WEIGHTS: usize = memory.data<i16>([241, 691, 241, 691, 241, 691, 241, 691], 16);
+const B_WEIGHTS: usize = memory.data<i16>([68, 1024, 68, 1024, 68, 1024, 68, 1024], 16);
+const OFFSET_BACK: usize = memory.data<i16>([32000, 32000, 32000, 32000, 32000, 32000, 32000, 32000], 16);
+// (key >> COARSE_OFFSET_SHIFT) with the two low bits cleared is the coarse bin times 4.
+const BIN_OFFSET_MASK: usize = memory.data<u16>(
+  [0xfffc, 0xfffc, 0xfffc, 0xfffc, 0xfffc, 0xfffc, 0xfffc, 0xfffc],
+  16,
+);
 
 function offsetSquare(v: v128): v128 {
-  return v128.xor(i16x8.mul(v, v), SQUARE_OFFSET);
+  return v128.xor(i16x8.mul(v, v), v128.load(SQUARE_OFFSET));
 }
 
-/** Stores the coarse brightness bins (u16, < 2^14) of 8 pixels whose channels are the u16 lanes given. */
+/** Stores the coarse brightness bins of 8 pixels, as byte offsets into KEY_COARSE (u16 lanes). */
 function storeCoarse8(to: usize, r: v128, g: v128, b: v128): void {
   const r2 = offsetSquare(r);
   const g2 = offsetSquare(g);
   const b2 = offsetSquare(b);
+  const rgWeights = v128.load(RG_WEIGHTS);
+  const bWeights = v128.load(B_WEIGHTS);
+  const back = v128.load(OFFSET_BACK);
   const low = i32x4.add(
-    i32x4.dot_i16x8_s(i16x8.shuffle(r2, g2, 0, 8, 1, 9, 2, 10, 3, 11), RG_WEIGHTS),
-    i32x4.dot_i16x8_s(i16x8.shuffle(b2, OFFSET_BACK, 0, 8, 1, 9, 2, 10, 3, 11), B_WEIGHTS),
+    i32x4.dot_i16x8_s(i16x8.shuffle(r2, g2, 0, 8, 1, 9, 2, 10, 3, 11), rgWeights),
+    i32x4.dot_i16x8_s(i16x8.shuffle(b2, back, 0, 8, 1, 9, 2, 10, 3, 11), bWeights),
   );
   const high = i32x4.add(
-    i32x4.dot_i16x8_s(i16x8.shuffle(r2, g2, 4, 12, 5, 13, 6, 14, 7, 15), RG_WEIGHTS),
-    i32x4.dot_i16x8_s(i16x8.shuffle(b2, OFFSET_BACK, 4, 12, 5, 13, 6, 14, 7, 15), B_WEIGHTS),
+    i32x4.dot_i16x8_s(i16x8.shuffle(r2, g2, 4, 12, 5, 13, 6, 14, 7, 15), rgWeights),
+    i32x4.dot_i16x8_s(i16x8.shuffle(b2, back, 4, 12, 5, 13, 6, 14, 7, 15), bWeights),
   );
-  v128.store(to, i16x8.narrow_i32x4_u(i32x4.shr_u(low, FINE_BITS), i32x4.shr_u(high, FINE_BITS)));
+  const shifted = i16x8.narrow_i32x4_u(
+    i32x4.shr_u(low, COARSE_OFFSET_SHIFT),
+    i32x4.shr_u(high, COARSE_OFFSET_SHIFT),
+  );
+  v128.store(to, v128.and(shifted, v128.load(BIN_OFFSET_MASK)));
 }
 
-function countPixel(r: usize, g: usize, b: usize, coarse: usize, hist: usize): void {
-  const ri = (<usize>load<u8>(r)) << 2;
-  const gi = (<usize>load<u8>(g)) << 2;
-  const bi = (<usize>load<u8>(b)) << 2;
-  const ki = (<usize>load<u16>(coarse)) << 2;
-  store<u32>(hist + ri, load<u32>(hist + ri) + 1);
-  store<u32>(hist + gi, load<u32>(hist + gi, 1024) + 1, 1024);
-  store<u32>(hist + bi, load<u32>(hist + bi, 2048) + 1, 2048);
+// The scan's histogram updates read the byte offset of their counter from CHANNEL_HIST, which the
+// SIMD loop stores per 16-pixel block as u16 lanes: 16 R offsets, then 16 G, then 16 B. Scaling,
+// channel base and the copy (odd pixels count into the second one, so runs of equal values do not
+// serialise on one counter's load-add-store chain) are thus applied 8 pixels at a time, and each
+// update is a load and store at an immediate offset from that index.
+const OFFSET_BLOCK_PIXELS = 16;
+const OFFSET_BLOCK_BYTES = 96;
+const G_OFFSETS = 32;
+const B_OFFSETS = 64;
+// Per channel, the offset added to value * 4 in even and odd lanes (in memory, like the constants above).
+const CHANNEL_BASES: usize = memory.data(3 * 16, 16);
+for (let c = 0; c < 3; c++) {
+  for (let lane = 0; lane < 8; lane++) {
+    const base = c * 1024 + (lane & 1 ? ODD_COPY_OFFSET : 0);
+    store<u16>(CHANNEL_BASES + <usize>(16 * c + 2 * lane), <u16>base);
+  }
+}
+
+/** Bytes of per-row offset blocks scanPlanes needs for a row of `stride` plane bytes. */
+export function offsetRowBytes(stride: usize): usize {
+  return (stride / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES;
+}
+
+function countPixel(offsets: usize, coarse: usize): void {
+  const ri = <usize>load<u16>(offsets);
+  const gi = <usize>load<u16>(offsets, G_OFFSETS);
+  const bi = <usize>load<u16>(offsets, B_OFFSETS);
+  const ki = <usize>load<u16>(coarse);
+  store<u32>(ri, load<u32>(ri, CHANNEL_HIST) + 1, CHANNEL_HIST);
+  store<u32>(gi, load<u32>(gi, CHANNEL_HIST) + 1, CHANNEL_HIST);
+  store<u32>(bi, load<u32>(bi, CHANNEL_HIST) + 1, CHANNEL_HIST);
   store<u32>(ki, load<u32>(ki, KEY_COARSE) + 1, KEY_COARSE);
 }
 
@@ -60,64 +100,78 @@ export function withinGrayTolerance(tolerance: u8): bool {
   return !v128.any_true(i8x16.gt_u(maxDiffs, i8x16.splat(tolerance)));
 }
 
-/** Coarse bins and grayscale check of 16 pixels; returns the running max of channel differences. */
-function keys16(r: usize, g: usize, b: usize, coarse: usize, d: v128): v128 {
+/** Counter offsets of one channel of 16 pixels, whose values are the u16 lanes of `low` and `high`. */
+function storeOffsets(to: usize, low: v128, high: v128, bases: usize): void {
+  const base = v128.load(bases);
+  v128.store(to, i16x8.add(i16x8.shl(low, 2), base));
+  v128.store(to, i16x8.add(i16x8.shl(high, 2), base), 16);
+}
+
+/**
+ * Coarse bins, counter offsets and grayscale check of 16 pixels; returns the running max of
+ * channel differences.
+ */
+function keys16(r: usize, g: usize, b: usize, coarse: usize, offsets: usize, d: v128): v128 {
   const R = v128.load(r);
   const G = v128.load(g);
   const B = v128.load(b);
-  storeCoarse8(coarse, i16x8.extend_low_i8x16_u(R), i16x8.extend_low_i8x16_u(G), i16x8.extend_low_i8x16_u(B));
-  storeCoarse8(
-    coarse + 16,
-    i16x8.extend_high_i8x16_u(R),
-    i16x8.extend_high_i8x16_u(G),
-    i16x8.extend_high_i8x16_u(B),
-  );
+  const rl = i16x8.extend_low_i8x16_u(R);
+  const gl = i16x8.extend_low_i8x16_u(G);
+  const bl = i16x8.extend_low_i8x16_u(B);
+  const rh = i16x8.extend_high_i8x16_u(R);
+  const gh = i16x8.extend_high_i8x16_u(G);
+  const bh = i16x8.extend_high_i8x16_u(B);
+  storeCoarse8(coarse, rl, gl, bl);
+  storeCoarse8(coarse + 16, rh, gh, bh);
+  storeOffsets(offsets, rl, rh, CHANNEL_BASES);
+  storeOffsets(offsets + G_OFFSETS, gl, gh, CHANNEL_BASES + 16);
+  storeOffsets(offsets + B_OFFSETS, bl, bh, CHANNEL_BASES + 32);
   return i8x16.max_u(d, i8x16.max_u(absDiff(R, G), absDiff(G, B)));
 }
 
 /**
  * Histogram updates for one row, 16 pixels per iteration written out so that every offset is an
- * immediate (each countPixel is small enough for Binaryen to inline). Odd pixels count into a second
- * copy of the channel histograms, so runs of equal values do not serialise on one counter's
- * load-add-store chain.
+ * immediate (each countPixel is small enough for Binaryen to inline).
  */
-function countRow(planeR: usize, planeG: usize, planeB: usize, width: i32, coarse: usize): void {
+function countRow(offsets: usize, width: i32, coarse: usize): void {
   let x: usize = 0;
-  for (; x + 16 <= <usize>width; x += 16) {
-    const r = planeR + x;
-    const g = planeG + x;
-    const b = planeB + x;
+  for (; x + OFFSET_BLOCK_PIXELS <= <usize>width; x += OFFSET_BLOCK_PIXELS) {
+    const o = offsets + (x / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES;
     const c = coarse + (x << 1);
-    countPixel(r, g, b, c, CHANNEL_HIST);
-    countPixel(r + 1, g + 1, b + 1, c + 2, CHANNEL_HIST_ODD);
-    countPixel(r + 2, g + 2, b + 2, c + 4, CHANNEL_HIST);
-    countPixel(r + 3, g + 3, b + 3, c + 6, CHANNEL_HIST_ODD);
-    countPixel(r + 4, g + 4, b + 4, c + 8, CHANNEL_HIST);
-    countPixel(r + 5, g + 5, b + 5, c + 10, CHANNEL_HIST_ODD);
-    countPixel(r + 6, g + 6, b + 6, c + 12, CHANNEL_HIST);
-    countPixel(r + 7, g + 7, b + 7, c + 14, CHANNEL_HIST_ODD);
-    countPixel(r + 8, g + 8, b + 8, c + 16, CHANNEL_HIST);
-    countPixel(r + 9, g + 9, b + 9, c + 18, CHANNEL_HIST_ODD);
-    countPixel(r + 10, g + 10, b + 10, c + 20, CHANNEL_HIST);
-    countPixel(r + 11, g + 11, b + 11, c + 22, CHANNEL_HIST_ODD);
-    countPixel(r + 12, g + 12, b + 12, c + 24, CHANNEL_HIST);
-    countPixel(r + 13, g + 13, b + 13, c + 26, CHANNEL_HIST_ODD);
-    countPixel(r + 14, g + 14, b + 14, c + 28, CHANNEL_HIST);
-    countPixel(r + 15, g + 15, b + 15, c + 30, CHANNEL_HIST_ODD);
+    countPixel(o, c);
+    countPixel(o + 2, c + 2);
+    countPixel(o + 4, c + 4);
+    countPixel(o + 6, c + 6);
+    countPixel(o + 8, c + 8);
+    countPixel(o + 10, c + 10);
+    countPixel(o + 12, c + 12);
+    countPixel(o + 14, c + 14);
+    countPixel(o + 16, c + 16);
+    countPixel(o + 18, c + 18);
+    countPixel(o + 20, c + 20);
+    countPixel(o + 22, c + 22);
+    countPixel(o + 24, c + 24);
+    countPixel(o + 26, c + 26);
+    countPixel(o + 28, c + 28);
+    countPixel(o + 30, c + 30);
   }
-  for (; x < <usize>width; x++)
-    countPixel(planeR + x, planeG + x, planeB + x, coarse + (x << 1), CHANNEL_HIST);
+  const tail = offsets + (x / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES;
+  for (let i: usize = 0; x + i < <usize>width; i++) countPixel(tail + (i << 1), coarse + ((x + i) << 1));
 }
 
 /**
  * Scans one row of planes: writes each pixel's coarse brightness bin to `coarse` (u16 per pixel; up
  * to 15 entries past the row get zero-pixel bins), updates the histograms and the grayscale check.
+ * `offsets` is scratch of offsetRowBytes(plane stride).
  */
-export function scanPlanes(r: usize, g: usize, b: usize, width: i32, coarse: usize): void {
+export function scanPlanes(r: usize, g: usize, b: usize, width: i32, coarse: usize, offsets: usize): void {
   let d = maxDiffs;
-  for (let x: usize = 0; x < <usize>width; x += 16) d = keys16(r + x, g + x, b + x, coarse + (x << 1), d);
+  for (let x: usize = 0; x < <usize>width; x += OFFSET_BLOCK_PIXELS) {
+    const block = offsets + (x / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES;
+    d = keys16(r + x, g + x, b + x, coarse + (x << 1), block, d);
+  }
   maxDiffs = d;
-  countRow(r, g, b, width, coarse);
+  countRow(offsets, width, coarse);
 }
 
 export function scanGrayRow(row: usize, width: i32): void {
