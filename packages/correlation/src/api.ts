@@ -78,34 +78,27 @@ function usableColumn(values: ArrayLike<unknown>, classOf: Int32Array, buffers: 
   return { rows, values: columnValues, classOf: columnClasses };
 }
 
-/** Rows of each class of some labels; those of the input's own labels are counted once. */
-type CountsOf = (classOf: Int32Array) => Int32Array;
-
-function sharedCounts(labels: Int32Array, nClasses: number): CountsOf {
-  let shared: Int32Array | null = null;
-  return (classOf) => {
-    if (classOf !== labels) return countClasses(classOf, nClasses);
-    shared ??= countClasses(labels, nClasses);
-    return shared;
-  };
-}
-
-/** Folds and class preference of some labels; those of the input's own labels are computed once. */
-type FoldsOf = (classOf: Int32Array) => { fold: Int32Array; preference: Int32Array };
-
-function sharedFolds(labels: Int32Array, nClasses: number): FoldsOf {
-  const compute = (classOf: Int32Array) => ({
-    fold: stratifiedFolds(classOf, nClasses),
-    preference: appearanceRank(classOf, nClasses),
-  });
-  let shared: ReturnType<FoldsOf> | null = null;
-  // Identity, not content: the permutation test reuses one buffer of shuffled labels.
+/**
+ * `compute` for any labels, done once for the input's own labels. Identity, not content: the
+ * permutation test reuses one buffer of shuffled labels.
+ */
+function onceForOwnLabels<T>(
+  labels: Int32Array,
+  compute: (classOf: Int32Array) => T,
+): (classOf: Int32Array) => T {
+  let own: T | undefined;
   return (classOf) => {
     if (classOf !== labels) return compute(classOf);
-    shared ??= compute(labels);
-    return shared;
+    own ??= compute(labels);
+    return own;
   };
 }
+
+/** Rows of each class of some labels. */
+type CountsOf = (classOf: Int32Array) => Int32Array;
+
+/** Folds and class preference of some labels. */
+type FoldsOf = (classOf: Int32Array) => { fold: Int32Array; preference: Int32Array };
 
 /** Majority share, or cleanlab 2.7's argmax(bincount(y)) / n: the majority's class index over n. */
 function baselineOf(counts: Int32Array, n: number, compat: ResolvedOptions["compat"]): number {
@@ -304,9 +297,15 @@ export function labelUncorrelatedness(
     throw new TypeError("@sc/correlation: input.properties must be an object of score columns");
   }
   const labels = encodeLabels(input.labels);
+  const nClasses = labels.names.length;
   const shared = {
-    foldsOf: sharedFolds(labels.classOf, labels.names.length),
-    countsOf: sharedCounts(labels.classOf, labels.names.length),
+    foldsOf: onceForOwnLabels(labels.classOf, (classOf) => ({
+      fold: stratifiedFolds(classOf, nClasses),
+      preference: appearanceRank(classOf, nClasses),
+    })) satisfies FoldsOf,
+    countsOf: onceForOwnLabels(labels.classOf, (classOf) =>
+      countClasses(classOf, nClasses),
+    ) satisfies CountsOf,
     // Scratch reused from one property to the next: nothing in a result points into it.
     buffers: new Buffers(),
   };
