@@ -191,7 +191,7 @@ function classifier(
   const k = options.k ?? chooseK(Math.floor(column.rows.length * trainShare), classTrainSizes, FOLDS);
   const crossValidate = (classOf: Int32Array) => {
     const { fold, preference } = foldsOf(classOf);
-    return knnCrossValidate(sorted, classOf, fold, nClasses, FOLDS, k, preference, buffers);
+    return knnCrossValidate({ sorted, classOf, fold, nClasses, nFolds: FOLDS, k, preference }, buffers);
   };
   return { k, crossValidate };
 }

@@ -1,3 +1,40 @@
+import type { SortedValues } from "./sorted-values.js";
+
+/** What the k-nearest-neighbour sweeps take: one sorted column, each row's class and fold, k. */
+export interface KnnProblem {
+  sorted: SortedValues;
+  /** Class of each row, in input order. */
+  classOf: Int32Array;
+  /** Test fold of each row, in input order. */
+  fold: Int32Array;
+  nClasses: number;
+  nFolds: number;
+  k: number;
+  /** Tie-break rank of each class (appearanceRank). */
+  preference: Int32Array;
+}
+
+/**
+ * Writes the training rows of each class when fold `f` is the test fold (the rows of every other fold)
+ * into `into`, from the per-fold counts `foldClassTotal[g * nClasses + c]`, and returns their sum.
+ */
+export function trainingTotals(
+  foldClassTotal: Float64Array,
+  nClasses: number,
+  nFolds: number,
+  f: number,
+  into: Float64Array,
+): number {
+  let trainingSize = 0;
+  for (let c = 0; c < nClasses; c++) {
+    let total = 0;
+    for (let g = 0; g < nFolds; g++) if (g !== f) total += foldClassTotal[g * nClasses + c] as number;
+    into[c] = total;
+    trainingSize += total;
+  }
+  return trainingSize;
+}
+
 /** What one cross-validation run produced, per test fold. */
 export interface CrossValidation {
   /** Correct predictions in each test fold. */

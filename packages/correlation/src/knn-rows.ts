@@ -1,5 +1,10 @@
 import { Buffers } from "./buffers.js";
-import { type CrossValidation, emptyCrossValidation } from "./cross-validation.js";
+import {
+  type CrossValidation,
+  emptyCrossValidation,
+  type KnnProblem,
+  trainingTotals,
+} from "./cross-validation.js";
 import { type SortedValues, stretchEnd, stretchStart } from "./sorted-values.js";
 
 /**
@@ -296,16 +301,8 @@ function sortedKeys(
  * row past it is farther (nearly always on a continuous score), those counts are the vote; otherwise
  * the runs at the k-th distance are found by a galloping search and counted from checkpoints.
  */
-export function knnByRows(
-  sorted: SortedValues,
-  classOf: Int32Array,
-  fold: Int32Array,
-  nClasses: number,
-  nFolds: number,
-  k: number,
-  preference: Int32Array,
-  buffers = new Buffers(),
-): CrossValidation {
+export function knnByRows(problem: KnnProblem, buffers = new Buffers()): CrossValidation {
+  const { sorted, classOf, fold, nClasses, nFolds, k, preference } = problem;
   const n = sorted.order.length;
   const cv = emptyCrossValidation(nFolds, nClasses);
   const { key, foldClassTotal } = sortedKeys(sorted, classOf, fold, nClasses, nFolds, buffers);
@@ -326,13 +323,7 @@ export function knnByRows(
     tied: new Float64Array(nClasses),
   };
   for (let f = 0; f < nFolds; f++) {
-    let trainingSize = 0;
-    for (let c = 0; c < nClasses; c++) {
-      let total = 0;
-      for (let g = 0; g < nFolds; g++) if (g !== f) total += foldClassTotal[g * nClasses + c] as number;
-      trainTotal[c] = total;
-      trainingSize += total;
-    }
+    const trainingSize = trainingTotals(foldClassTotal, nClasses, nFolds, f, trainTotal);
     if (trainingSize === 0 || trainingSize === n) continue; // nothing to train on, or nothing to test
     for (let kk = 0; kk < keys; kk++)
       sideOfKey[kk] = (kk % nClasses) + (Math.floor(kk / nClasses) === f ? 256 : 0);

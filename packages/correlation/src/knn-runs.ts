@@ -1,4 +1,9 @@
-import { type CrossValidation, emptyCrossValidation } from "./cross-validation.js";
+import {
+  type CrossValidation,
+  emptyCrossValidation,
+  type KnnProblem,
+  trainingTotals,
+} from "./cross-validation.js";
 import { buildRunTable, type RunTable, trainingRows } from "./run-table.js";
 import type { SortedValues } from "./sorted-values.js";
 
@@ -247,15 +252,8 @@ function sweepFold(
 }
 
 /** The sweep on runs of equal value: all folds share one run table, built once. */
-export function knnByRuns(
-  sorted: SortedValues,
-  classOf: Int32Array,
-  fold: Int32Array,
-  nClasses: number,
-  nFolds: number,
-  k: number,
-  preference: Int32Array,
-): CrossValidation {
+export function knnByRuns(problem: KnnProblem): CrossValidation {
+  const { sorted, classOf, fold, nClasses, nFolds, k, preference } = problem;
   const runs = sorted.runValue.length;
   const n = sorted.order.length;
   const cv = emptyCrossValidation(nFolds, nClasses);
@@ -264,13 +262,7 @@ export function knnByRuns(
   const training = new TrainingRuns(runs);
   for (let f = 0; f < nFolds; f++) {
     const trainTotal = new Float64Array(nClasses);
-    let trainingSize = 0;
-    for (let c = 0; c < nClasses; c++) {
-      for (let g = 0; g < nFolds; g++) {
-        if (g !== f) trainTotal[c] = (trainTotal[c] as number) + (foldClassTotal[g * nClasses + c] as number);
-      }
-      trainingSize += trainTotal[c] as number;
-    }
+    const trainingSize = trainingTotals(foldClassTotal, nClasses, nFolds, f, trainTotal);
     if (trainingSize === 0 || trainingSize === n) continue; // nothing to train on, or nothing to test
     training.fill(table, sorted.runValue, f);
     const window = new Window(table, f, nClasses);

@@ -1,8 +1,7 @@
 import type { Buffers } from "./buffers.js";
-import type { CrossValidation } from "./cross-validation.js";
+import type { CrossValidation, KnnProblem } from "./cross-validation.js";
 import { knnByRows, rowSweepFits } from "./knn-rows.js";
 import { knnByRuns } from "./knn-runs.js";
-import type { SortedValues } from "./sorted-values.js";
 
 /**
  * k = round(sqrt(n_train)), at most half the smallest class (of those with at least `minClassSize`
@@ -28,17 +27,6 @@ export function chooseK(trainSize: number, classTrainSizes: readonly number[], m
  * so that renaming classes cannot change a prediction). Two sweeps compute exactly this: one on rows
  * (the faster, up to ROW_SWEEP_CLASSES classes) and one on a run table, whatever the number of classes.
  */
-export function knnCrossValidate(
-  sorted: SortedValues,
-  classOf: Int32Array,
-  fold: Int32Array,
-  nClasses: number,
-  nFolds: number,
-  k: number,
-  preference: Int32Array,
-  buffers?: Buffers,
-): CrossValidation {
-  if (rowSweepFits(nClasses, nFolds))
-    return knnByRows(sorted, classOf, fold, nClasses, nFolds, k, preference, buffers);
-  return knnByRuns(sorted, classOf, fold, nClasses, nFolds, k, preference);
+export function knnCrossValidate(problem: KnnProblem, buffers?: Buffers): CrossValidation {
+  return rowSweepFits(problem.nClasses, problem.nFolds) ? knnByRows(problem, buffers) : knnByRuns(problem);
 }

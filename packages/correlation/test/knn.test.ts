@@ -28,7 +28,8 @@ function crossValidate(
   const { classOf, names } = encodeLabels(labels);
   const folds = fold ? Int32Array.from(fold) : stratifiedFolds(classOf, names.length);
   const sorted = sortValues(Float64Array.from(values));
-  return sweep(sorted, classOf, folds, names.length, nFolds, k, appearanceRank(classOf, names.length));
+  const preference = appearanceRank(classOf, names.length);
+  return sweep({ sorted, classOf, fold: folds, nClasses: names.length, nFolds, k, preference });
 }
 
 function plain(cv: CrossValidation) {
