@@ -1,10 +1,11 @@
+import type { DecoderKind } from "@sc/decode-native";
 import type { RawProperties } from "@sc/properties";
 
 /**
  * JPEG decoders: `libjpeg` (libjpeg-turbo addon) and `sharp` (libvips) come from the optional
- * @sc/decode-native; `portable` is jpeg-js/pngjs.
+ * @sc/decode-native; `portable` is jpeg-js/pngjs (a type import: nothing loads it).
  */
-export type DecoderKind = "libjpeg" | "sharp" | "portable";
+export type { DecoderKind };
 
 /** What every worker gets at start-up: the compiled kernels (compiled once, shared), decoder and limits. */
 export interface WorkerSetup {

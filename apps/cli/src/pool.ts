@@ -74,12 +74,14 @@ export async function resolveDecoder(preference: DecoderPreference): Promise<Dec
     if (preference === "auto") return PORTABLE;
     throw new UsageError(`--decoder ${preference}: @sc/decode-native does not load (${String(error)})`);
   }
-  const libjpeg = preference === "sharp" ? undefined : native.loadLibjpegDecoder();
-  if (libjpeg) return { kind: "libjpeg", name: libjpeg.name };
-  const sharp = preference === "libjpeg" ? undefined : await native.loadNativeDecoder();
-  if (sharp) return { kind: "sharp", name: sharp.name };
-  if (preference === "auto") return PORTABLE;
-  throw new UsageError(`--decoder ${preference}: ${native.unavailableReason(preference)}`);
+  try {
+    const { kind, name } = await native.chooseDecoder(preference);
+    return { kind, name };
+  } catch (error) {
+    throw new UsageError(
+      `--decoder ${preference}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 /**

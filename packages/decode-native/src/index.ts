@@ -10,8 +10,7 @@ export {
   type DecoderPreference,
   loadLibjpegDecoder,
   loadNativeDecoder,
-  unavailableReason,
 } from "./load.js";
 export { portableDecoder } from "./portable.js";
 export { createSharpDecoder, DEFAULT_NATIVE_MIN_PIXELS, type SharpDecoderOptions } from "./sharp-decoder.js";
-export type { AsyncDecodeOptions, AsyncImageDecoder } from "./types.js";
+export type { AsyncDecodeOptions, AsyncImageDecoder, DecoderKind } from "./types.js";

@@ -86,6 +86,7 @@ export function createLibjpegDecoder(binding: LibjpegBinding): LibjpegDecoder {
     return { width, height, storedGray, codec: "jpeg", format, data };
   }
   return {
+    kind: "libjpeg",
     name: "libjpeg/pngjs",
     decodeSync,
     decode: async (bytes, options) => decodeSync(bytes, options),

@@ -46,11 +46,6 @@ const UNAVAILABLE: Record<NativeKind, string> = {
 
 type NativeKind = "libjpeg" | "sharp" | "native";
 
-/** Why `chooseDecoder(kind)` fails when that decoder did not load (for messages naming the option). */
-export function unavailableReason(kind: NativeKind): string {
-  return UNAVAILABLE[kind];
-}
-
 export async function chooseDecoder(preference: DecoderPreference = "auto"): Promise<AsyncImageDecoder> {
   if (preference === "portable") return portableDecoder;
   const libjpeg = preference === "sharp" ? undefined : loadLibjpegDecoder();

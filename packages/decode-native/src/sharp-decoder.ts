@@ -26,6 +26,7 @@ export interface SharpDecoderOptions {
 export function createSharpDecoder(sharp: Sharp, settings: SharpDecoderOptions = {}): AsyncImageDecoder {
   const minPixels = settings.minPixels ?? DEFAULT_NATIVE_MIN_PIXELS;
   return {
+    kind: "sharp",
     name: minPixels > 0 ? "sharp+jpeg-js/pngjs" : "sharp/pngjs",
     async decode(bytes, options = {}): Promise<DecodedImage> {
       const jpeg = readNativeJpeg(bytes, options, minPixels);

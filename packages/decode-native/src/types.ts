@@ -13,7 +13,11 @@ export interface AsyncDecodeOptions {
  * Decodes PNG or JPEG bytes to the pixels the kernels take. Every failure is an `ImageError` from
  * `@sc/properties` naming the file and the reason.
  */
+/** Which JPEG decoder a decoder uses (PNG is always pngjs). */
+export type DecoderKind = "libjpeg" | "sharp" | "portable";
+
 export interface AsyncImageDecoder {
+  readonly kind: DecoderKind;
   /** Shown in reports as the decoder that ran, e.g. "sharp/pngjs" or "jpeg-js/pngjs". */
   readonly name: string;
   decode(bytes: Uint8Array, options?: AsyncDecodeOptions): Promise<DecodedImage>;
