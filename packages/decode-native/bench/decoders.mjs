@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { photoSet, smallSet } from "../../../apps/cli/bench/datasets.mjs";
-import { loadLibjpegDecoder, loadNativeDecoder } from "../dist/load.js";
+import { loadLibjpegDecoder, loadNativeDecoder, loadWasmDecoder } from "../dist/load.js";
 import { portableDecoder } from "../dist/portable.js";
 
 const COUNT = 40;
@@ -53,6 +53,7 @@ const decoders = [
   { label: "jpeg-js 0.4.4", decoder: portableDecoder },
   ...(libjpeg ? [{ label: "libjpeg addon (system libjpeg-turbo)", decoder: libjpeg }] : []),
   ...(sharp ? [{ label: "sharp 0.35.5 (libvips)", decoder: sharp }] : []),
+  { label: "WebAssembly libjpeg (@jsquash/jpeg 1.6.0, mozjpeg)", decoder: loadWasmDecoder() },
 ];
 if (!libjpeg) console.log("libjpeg addon not built or disabled: not measured");
 if (!sharp) console.log("sharp does not load on this platform: not measured");

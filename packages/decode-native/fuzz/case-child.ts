@@ -1,9 +1,9 @@
 // One fuzz case at a time, in a child process so that a crash in native code (a signal) kills only
 // this process and the parent sees which case did it. Each case runs through the libjpeg decoder and,
-// for comparison, the sharp decoder.
+// for comparison, the WebAssembly libjpeg and sharp decoders.
 import { createHash } from "node:crypto";
 import { ImageError } from "@sc/properties";
-import { loadLibjpegDecoder, loadNativeDecoder } from "../src/load.js";
+import { loadLibjpegDecoder, loadNativeDecoder, loadWasmDecoder } from "../src/load.js";
 import type { AsyncImageDecoder } from "../src/types.js";
 
 /** A case sent by the parent. */
@@ -21,13 +21,14 @@ export type Outcome =
 export interface ChildResult {
   index: number;
   libjpeg: Outcome;
-  sharp?: Outcome;
+  /** The same case through the decoders compared with the addon, by name. */
+  others: Record<string, Outcome>;
   peakRssBytes: number;
 }
 
 const libjpeg = loadLibjpegDecoder();
 if (libjpeg === undefined) throw new Error("the libjpeg addon is not built: run pnpm build first");
-const sharp = await loadNativeDecoder({ minPixels: 0 });
+const others = Object.entries({ wasm: loadWasmDecoder(), sharp: await loadNativeDecoder({ minPixels: 0 }) });
 
 async function outcomeOf(decoder: AsyncImageDecoder, bytes: Uint8Array): Promise<Outcome> {
   try {
@@ -43,9 +44,13 @@ process.on("message", async ({ index, bytes }: ChildCase) => {
   const result: ChildResult = {
     index,
     libjpeg: await outcomeOf(libjpeg, bytes),
-    ...(sharp ? { sharp: await outcomeOf(sharp, bytes) } : {}),
-    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    others: {},
+    peakRssBytes: 0,
   };
+  for (const [name, decoder] of others) {
+    if (decoder) result.others[name] = await outcomeOf(decoder, bytes);
+  }
+  result.peakRssBytes = process.resourceUsage().maxRSS * 1024;
   process.send?.(result);
 });
 process.send?.("ready");

@@ -1,8 +1,9 @@
 // Mutation fuzzing of the libjpeg decoder: mutated JPEGs (the mutations of @sc/properties' fuzzer)
 // go one at a time to a child process (case-child.ts). A case must decode or be refused with an
 // ImageError: a child killed by a signal (crash), a case over the time limit (hang), anything else
-// thrown, or the child's memory peak over the limit is a finding. The sharp decoder runs on every
-// case too, and the summary counts where the two disagree.
+// thrown, or the child's memory peak over the limit is a finding. The WebAssembly libjpeg and sharp
+// decoders run on every case too (anything but an ImageError thrown by them is a finding as well), and
+// the summary counts where each disagrees with the addon.
 // Usage: pnpm fuzz [--seed N] [--cases N] (after pnpm build, which builds the addon).
 import { type ChildProcess, fork } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -93,19 +94,21 @@ for (let index = 0; index < cases; index++) {
     child = await startChild();
     continue;
   }
-  const { libjpeg, sharp } = settled;
+  const { libjpeg, others } = settled;
   peakRss = Math.max(peakRss, settled.peakRssBytes);
-  if (libjpeg.kind === "thrown")
-    findings.push(`case ${index} (${mutations.join("+")}): threw ${libjpeg.error}`);
+  for (const [name, outcome] of [["libjpeg", libjpeg] as const, ...Object.entries(others)]) {
+    if (outcome.kind === "thrown")
+      findings.push(`case ${index} (${mutations.join("+")}): ${name} threw ${outcome.error}`);
+  }
   count(`libjpeg ${label(libjpeg)}`);
-  if (sharp) {
-    const bothDecoded = libjpeg.kind === "decoded" && sharp.kind === "decoded";
-    const agree = bothDecoded ? libjpeg.digest === sharp.digest : libjpeg.kind === sharp.kind;
-    const difference = `libjpeg ${label(libjpeg)}, sharp ${label(sharp)}${bothDecoded ? " (pixels)" : ""}`;
-    count(agree ? "agree with sharp" : `differ: ${difference}`);
+  for (const [name, other] of Object.entries(others)) {
+    const bothDecoded = libjpeg.kind === "decoded" && other.kind === "decoded";
+    const agree = bothDecoded ? libjpeg.digest === other.digest : libjpeg.kind === other.kind;
+    const difference = `libjpeg ${label(libjpeg)}, ${name} ${label(other)}${bothDecoded ? " (pixels)" : ""}`;
+    count(agree ? `agree with ${name}` : `differ: ${difference}`);
     const examples = differences.get(difference) ?? [];
     if (!agree && examples.length < 4) {
-      examples.push(`case ${index}: libjpeg${reasonOf(libjpeg)}, sharp${reasonOf(sharp)}`);
+      examples.push(`case ${index}: libjpeg${reasonOf(libjpeg)}, ${name}${reasonOf(other)}`);
       differences.set(difference, examples);
     }
   }

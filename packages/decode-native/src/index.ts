@@ -10,7 +10,9 @@ export {
   type DecoderPreference,
   loadLibjpegDecoder,
   loadNativeDecoder,
+  loadWasmDecoder,
 } from "./load.js";
 export { portableDecoder } from "./portable.js";
 export { createSharpDecoder, DEFAULT_NATIVE_MIN_PIXELS, type SharpDecoderOptions } from "./sharp-decoder.js";
 export type { AsyncDecodeOptions, AsyncImageDecoder, DecoderKind } from "./types.js";
+export { createWasmBinding } from "./wasm-binding.js";

@@ -19,7 +19,7 @@ export interface PixelShape {
   format: "gray" | "rgb";
 }
 
-/** The libjpeg decoder: the async interface of the others, and the synchronous call it wraps. */
+/** A libjpeg decoder: the async interface of the others, and the synchronous call it wraps. */
 export interface LibjpegDecoder extends AsyncImageDecoder {
   decodeSync(bytes: Uint8Array, options?: LibjpegDecodeOptions): DecodedImage;
 }
@@ -60,14 +60,17 @@ function libjpegFailure(cause: unknown, path: string | undefined): unknown {
 }
 
 /**
- * JPEG decoding with the system's libjpeg(-turbo) through a small Node-API addon, with Pillow's
- * settings (RGB or gray, accurate integer IDCT, fancy upsampling), so the pixels are the ones
+ * JPEG decoding with libjpeg(-turbo) through `binding` (the system's library in a small Node-API addon,
+ * or one compiled to WebAssembly), with Pillow's settings (RGB or gray, accurate integer IDCT, fancy upsampling), so the pixels are the ones
  * CleanVision measures. The header checks and limits of `@sc/properties` run first; the output
  * (held once more while the kernels copy it) plus libjpeg's working memory must fit
  * `maxDecodeBytes`, and libjpeg itself is capped at what remains of it. PNG and four-component JPEGs
  * go to the portable decoders, as with sharp.
  */
-export function createLibjpegDecoder(binding: LibjpegBinding): LibjpegDecoder {
+export function createLibjpegDecoder(
+  binding: LibjpegBinding,
+  identity: Pick<AsyncImageDecoder, "kind" | "name"> = { kind: "libjpeg", name: "libjpeg/pngjs" },
+): LibjpegDecoder {
   function decodeSync(bytes: Uint8Array, options: LibjpegDecodeOptions = {}): DecodedImage {
     const jpeg = readNativeJpeg(bytes, options, 0);
     if (jpeg === undefined) return decodeImage(bytes, options);
@@ -86,8 +89,7 @@ export function createLibjpegDecoder(binding: LibjpegBinding): LibjpegDecoder {
     return { width, height, storedGray, codec: "jpeg", format, data };
   }
   return {
-    kind: "libjpeg",
-    name: "libjpeg/pngjs",
+    ...identity,
     decodeSync,
     decode: async (bytes, options) => decodeSync(bytes, options),
   };

@@ -14,7 +14,7 @@ export interface AsyncDecodeOptions {
  * `@sc/properties` naming the file and the reason.
  */
 /** Which JPEG decoder a decoder uses (PNG is always pngjs). */
-export type DecoderKind = "libjpeg" | "sharp" | "portable";
+export type DecoderKind = "libjpeg" | "sharp" | "wasm" | "portable";
 
 export interface AsyncImageDecoder {
   readonly kind: DecoderKind;

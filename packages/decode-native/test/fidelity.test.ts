@@ -3,7 +3,7 @@ import { loadKernels } from "@sc/core-wasm";
 import { type ImageScores, ISSUE_NAMES, measureImage, scoreDataset } from "@sc/properties";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GOLDEN_DIR, goldenTolerance, PNG_TOLERANCE, readReference } from "../../properties/test/golden.js";
-import { loadLibjpegDecoder, loadNativeDecoder } from "../src/load.js";
+import { loadLibjpegDecoder, loadNativeDecoder, loadWasmDecoder } from "../src/load.js";
 import type { AsyncImageDecoder } from "../src/types.js";
 
 const reference = readReference();
@@ -11,6 +11,7 @@ const decoders: [string, AsyncImageDecoder | undefined][] = [
   // Every JPEG through libvips (the golden set has small ones that would otherwise go to jpeg-js).
   ["sharp", await loadNativeDecoder({ minPixels: 0 })],
   ["libjpeg", loadLibjpegDecoder()],
+  ["wasm", loadWasmDecoder()],
 ];
 
 describe.each(decoders)("golden fidelity through the %s decoder", (_, native) => {

@@ -1,13 +1,14 @@
 import { ImageError } from "@sc/properties";
 import { describe, expect, it } from "vitest";
 import { hostileImageFiles } from "../../properties/test-support/hostile-corpus.js";
-import { loadLibjpegDecoder, loadNativeDecoder } from "../src/load.js";
+import { loadLibjpegDecoder, loadNativeDecoder, loadWasmDecoder } from "../src/load.js";
 import type { AsyncImageDecoder } from "../src/types.js";
 
 const decoders: [string, AsyncImageDecoder | undefined][] = [
   // Every JPEG through libvips, so the corpus exercises it and not only the jpeg-js fallback.
   ["sharp", await loadNativeDecoder({ minPixels: 0 })],
   ["libjpeg", loadLibjpegDecoder()],
+  ["wasm", loadWasmDecoder()],
 ];
 
 describe.each(decoders)("hostile-input corpus through the %s decoder", (_, native) => {
