@@ -2,6 +2,7 @@ import { labelUncorrelatedness, type PropertyCorrelation } from "@sc/correlation
 import {
   DEFAULT_ISSUE_THRESHOLDS,
   datasetThresholds,
+  type ImageScores,
   type RawProperties,
   type ScoreOptions,
   scoreDataset,
@@ -19,7 +20,10 @@ import type {
 import { type MeasuredImage, MeasuredTable } from "./measured-table.js";
 
 export interface AssembleInput {
-  /** In input order; `audit` passes a compacted table, other callers may pass plain records. */
+  /**
+   * In input order; `audit` passes a compacted table, other callers may pass plain records. A table is
+   * cleared once the image records are built: its memory is not needed for the rest.
+   */
   measured: readonly MeasuredImage[] | MeasuredTable;
   errors: readonly FileError[];
   settings: AuditSettings;
@@ -42,6 +46,7 @@ export function assembleResult(input: AssembleInput): AuditResult {
     issueThresholds: datasetThresholds(rowsOnDemand(table), scoring),
   };
   const images = imageRecords(table, scoring, settings);
+  table.clear();
   const labeled = input.labeled ?? (images.length > 0 && images.every((image) => image.label !== null));
   return {
     tool: input.tool,
@@ -55,23 +60,36 @@ export function assembleResult(input: AssembleInput): AuditResult {
 }
 
 /**
- * Scores every image and builds its record once; when every issue is checked, the scores and issues
- * scoreDataset returns become the records' own instead of being copied.
+ * Scores every image and builds its record once; when every issue is checked, the scores scoreDataset
+ * returns become the records' own instead of being copied. Each scored entry is dropped once its record
+ * is built, so the two lists are never both whole in memory.
  */
 function imageRecords(table: MeasuredTable, scoring: ScoreOptions, settings: AuditSettings): ImageRecord[] {
-  const scored = scoreDataset(rowsOnDemand(table), scoring);
+  const scored: (ImageScores | undefined)[] = scoreDataset(rowsOnDemand(table), scoring);
   const checksAll = scored.length > 0 && sameList(Object.keys(scored[0]?.scores ?? {}), settings.issues);
-  return scored.map(({ scores, issues }, row) => {
+  const images = new Array<ImageRecord>(scored.length);
+  for (let row = 0; row < scored.length; row++) {
+    const { scores, issues } = scored[row] as ImageScores;
+    scored[row] = undefined;
     const { width, height } = table.size(row);
-    return {
+    images[row] = {
       path: table.path(row),
       label: table.label(row),
       width,
       height,
       scores: checksAll ? scores : pick(scores, settings.issues),
-      issues: checksAll ? issues : issues.filter((issue) => settings.issues.includes(issue)),
+      issues: exactly(checksAll ? issues : issues.filter((issue) => settings.issues.includes(issue))),
     };
-  });
+  }
+  return images;
+}
+
+/**
+ * `issues` in an array with no spare room: one built by push or filter keeps room for 17 names (152 bytes
+ * more than the few it holds), kept for every flagged image of the result.
+ */
+function exactly(issues: IssueName[]): IssueName[] {
+  return issues.length === 0 ? issues : issues.slice();
 }
 
 /**

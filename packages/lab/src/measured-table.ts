@@ -7,20 +7,34 @@ export interface MeasuredImage {
   raw: RawProperties;
 }
 
-/** Numbers stored per image: width, height, storedGray, 7 brightness percentiles, entropy, blurriness, grayStd, grayscaleContent. */
-const STRIDE = 14;
-/** Rows per block of numbers (460 KB): growing adds a block instead of copying everything. */
+/** Numbers stored per image besides its size: storedGray, 7 brightness percentiles, entropy, blurriness, grayStd, grayscaleContent. */
+const STRIDE = 12;
+/** Rows per block (450 KB): growing adds a block instead of copying everything. */
 const BLOCK_ROWS = 4096;
 
+interface Block {
+  numbers: Float64Array;
+  /**
+   * Width and height per row. Read from here they are small integers, which the image records hold
+   * inline; read from a Float64Array each would be a boxed 16-byte number in every record.
+   */
+  sizes: Uint32Array;
+}
+
+/** Whether `side` fits a {@link Block.sizes} slot unchanged. */
+function isPixelCount(side: number): boolean {
+  return Number.isInteger(side) && side >= 0 && side <= 0xffff_ffff;
+}
+
 /**
- * Measured images in input order. The raw numbers live in one Float64Array row per image (booleans as
- * 0/1), in fixed-size blocks, instead of an object per image with a nested brightness object: about
- * 120 bytes per image instead of about 1 KB of heap, and no doubled copy while growing, which is what
- * keeps a 100,000-image scan flat. Rows may be set in any order, as measurements finish out of order;
- * rows never set (images that could not be used) are dropped by {@link compact}.
+ * Measured images in input order. The raw numbers live in typed-array rows (booleans as 0/1), in
+ * fixed-size blocks, instead of an object per image with a nested brightness object: about 120 bytes per
+ * image instead of about 1 KB of heap, and no doubled copy while growing, which is what keeps a
+ * 100,000-image scan flat. Rows may be set in any order, as measurements finish out of order; rows never
+ * set (images that could not be used) are dropped by {@link compact}.
  */
 export class MeasuredTable {
-  readonly #blocks: Float64Array[] = [];
+  readonly #blocks: Block[] = [];
   #isSet = new Uint8Array(BLOCK_ROWS);
   #paths: string[] = [];
   #labels: (string | null)[] = [];
@@ -40,11 +54,13 @@ export class MeasuredTable {
   }
 
   set(index: number, { path, label, raw }: MeasuredImage): void {
+    if (!(isPixelCount(raw.width) && isPixelCount(raw.height))) {
+      throw new RangeError(`${path}: image size ${raw.width}x${raw.height} is not in whole pixels`);
+    }
     this.#reserve(index + 1);
     const b = raw.brightness;
-    this.#row(index).set([
-      raw.width,
-      raw.height,
+    this.#sizes(index).set([raw.width, raw.height]);
+    this.#numbers(index).set([
       Number(raw.storedGray),
       b.p1,
       b.p5,
@@ -70,7 +86,8 @@ export class MeasuredTable {
     for (let row = 0; row < this.#rows; row++) {
       if (this.#isSet[row] === 0) continue;
       if (kept !== row) {
-        this.#row(kept).set(this.#row(row));
+        this.#numbers(kept).set(this.#numbers(row));
+        this.#sizes(kept).set(this.#sizes(row));
         this.#isSet[kept] = 1;
         this.#paths[kept] = this.#paths[row] as string;
         this.#labels[kept] = this.#labels[row] ?? null;
@@ -84,6 +101,18 @@ export class MeasuredTable {
     this.#rows = kept;
   }
 
+  /**
+   * Empties the table and lets its memory go: `assembleResult` calls this once the image records are
+   * built, so the table is not held next to them through the correlation tests.
+   */
+  clear(): void {
+    this.#blocks.length = 0;
+    this.#isSet = new Uint8Array(BLOCK_ROWS);
+    this.#paths = [];
+    this.#labels = [];
+    this.#rows = 0;
+  }
+
   path(row: number): string {
     return this.#at(this.#paths, row);
   }
@@ -94,24 +123,25 @@ export class MeasuredTable {
 
   size(row: number): { width: number; height: number } {
     this.#at(this.#paths, row);
-    const n = this.#row(row);
-    return { width: n[0] as number, height: n[1] as number };
+    const sizes = this.#block(row).sizes;
+    const at = (row % BLOCK_ROWS) * 2;
+    return { width: sizes[at] as number, height: sizes[at + 1] as number };
   }
 
   /** The row as a new RawProperties object. */
   raw(row: number): RawProperties {
-    this.#at(this.#paths, row);
-    const n = this.#row(row);
+    const { width, height } = this.size(row);
+    const n = this.#numbers(row);
     const at = (i: number) => n[i] as number;
     return {
-      width: at(0),
-      height: at(1),
-      storedGray: at(2) === 1,
-      brightness: { p1: at(3), p5: at(4), p10: at(5), p15: at(6), p90: at(7), p95: at(8), p99: at(9) },
-      entropy: at(10),
-      blurriness: at(11),
-      grayStd: at(12),
-      grayscaleContent: at(13) === 1,
+      width,
+      height,
+      storedGray: at(0) === 1,
+      brightness: { p1: at(1), p5: at(2), p10: at(3), p15: at(4), p90: at(5), p95: at(6), p99: at(7) },
+      entropy: at(8),
+      blurriness: at(9),
+      grayStd: at(10),
+      grayscaleContent: at(11) === 1,
     };
   }
 
@@ -122,14 +152,29 @@ export class MeasuredTable {
     return column[row] as T;
   }
 
-  /** The numbers of one row (a view into its block). */
-  #row(row: number): Float64Array {
+  /** The numbers of one row besides its size (a view into its block). */
+  #numbers(row: number): Float64Array {
     const start = (row % BLOCK_ROWS) * STRIDE;
-    return (this.#blocks[Math.floor(row / BLOCK_ROWS)] as Float64Array).subarray(start, start + STRIDE);
+    return this.#block(row).numbers.subarray(start, start + STRIDE);
+  }
+
+  /** Width and height of one row (a view into its block). */
+  #sizes(row: number): Uint32Array {
+    const start = (row % BLOCK_ROWS) * 2;
+    return this.#block(row).sizes.subarray(start, start + 2);
+  }
+
+  #block(row: number): Block {
+    return this.#blocks[Math.floor(row / BLOCK_ROWS)] as Block;
   }
 
   #reserve(rows: number): void {
-    while (this.#blocks.length * BLOCK_ROWS < rows) this.#blocks.push(new Float64Array(BLOCK_ROWS * STRIDE));
+    while (this.#blocks.length * BLOCK_ROWS < rows) {
+      this.#blocks.push({
+        numbers: new Float64Array(BLOCK_ROWS * STRIDE),
+        sizes: new Uint32Array(BLOCK_ROWS * 2),
+      });
+    }
     if (rows <= this.#isSet.length) return;
     // One byte per row: doubling this copy costs little.
     const isSet = new Uint8Array(Math.max(rows, this.#isSet.length * 2));

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { assembleResult } from "../src/assemble.js";
+import { MeasuredTable } from "../src/measured-table.js";
 import { resolveSettings } from "../src/settings.js";
 import { dayAndNight, raw } from "./fixtures.js";
 
@@ -56,6 +57,20 @@ describe("assembleResult", () => {
     expect(result.dataset.classes).toEqual([]);
     expect(result.correlations).toEqual([]);
     expect(result.images[1]?.issues).toContain("odd_aspect_ratio");
+  });
+
+  test("a table is emptied once read, and the result built from it is the same as from records", () => {
+    const table = MeasuredTable.from(dayAndNight(5));
+    const fromTable = assembleResult({ ...base, measured: table, settings: resolveSettings() });
+    expect(table.length).toBe(0);
+    const fromRecords = assembleResult({ ...base, measured: dayAndNight(5), settings: resolveSettings() });
+    expect(fromTable).toEqual(fromRecords);
+    expect(fromTable.images[5]).toMatchObject({
+      path: "night/0.png",
+      width: 64,
+      height: 48,
+      issues: ["dark"],
+    });
   });
 
   test("issue summary lists the most common issue first", () => {

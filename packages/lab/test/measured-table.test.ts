@@ -44,4 +44,24 @@ describe("MeasuredTable", () => {
     }
     expect(() => table.path(kept.length)).toThrow(RangeError);
   });
+
+  test("sizes must be whole pixels: the error names the file", () => {
+    const table = new MeasuredTable();
+    expect(() => table.set(0, { path: "odd.png", label: null, raw: raw({ width: 12.5 }) })).toThrow(
+      "odd.png: image size 12.5x48 is not in whole pixels",
+    );
+    expect(() => table.set(0, { path: "neg.png", label: null, raw: raw({ height: -1 }) })).toThrow(/neg.png/);
+    expect(table.length).toBe(0);
+  });
+
+  test("clear empties the table; it can be filled again", () => {
+    const table = MeasuredTable.from([{ path: "a.png", label: "x", raw: raw({ width: 7 }) }]);
+    table.clear();
+    expect(table.length).toBe(0);
+    expect(() => table.path(0)).toThrow(RangeError);
+    table.set(1, { path: "b.png", label: null, raw: raw({ width: 9, height: 3 }) });
+    expect(table.length).toBe(2);
+    expect(() => table.path(0)).toThrow(RangeError);
+    expect(table.size(1)).toEqual({ width: 9, height: 3 });
+  });
 });
