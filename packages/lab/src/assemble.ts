@@ -1,11 +1,10 @@
 import { labelUncorrelatedness, type PropertyCorrelation } from "@sc/correlation";
 import {
+  type DatasetScorer,
   DEFAULT_ISSUE_THRESHOLDS,
-  datasetThresholds,
-  type ImageScores,
+  datasetScorer,
+  ISSUE_NAMES,
   type RawProperties,
-  type ScoreOptions,
-  scoreDataset,
 } from "@sc/properties";
 import type {
   AuditResult,
@@ -39,13 +38,12 @@ const WORST_EXAMPLES = 5;
 export function assembleResult(input: AssembleInput): AuditResult {
   const { measured } = input;
   const table = measured instanceof MeasuredTable ? measured : MeasuredTable.from(measured);
-  const scoring = { thresholds: overrides(input.settings.issueThresholds) };
+  const scorer = datasetScorer(rowsOnDemand(table), {
+    thresholds: overrides(input.settings.issueThresholds),
+  });
   // The result reports the thresholds actually applied (odd_size's default depends on the data).
-  const settings = {
-    ...input.settings,
-    issueThresholds: datasetThresholds(rowsOnDemand(table), scoring),
-  };
-  const images = imageRecords(table, scoring, settings);
+  const settings = { ...input.settings, issueThresholds: scorer.thresholds };
+  const images = imageRecords(table, scorer, settings);
   table.clear();
   const labeled = input.labeled ?? (images.length > 0 && images.every((image) => image.label !== null));
   return {
@@ -60,17 +58,15 @@ export function assembleResult(input: AssembleInput): AuditResult {
 }
 
 /**
- * Scores every image and builds its record once; when every issue is checked, the scores scoreDataset
- * returns become the records' own instead of being copied. Each scored entry is dropped once its record
- * is built, so the two lists are never both whole in memory.
+ * Scores every image and builds its record right away: what scoring leaves over dies young, instead of
+ * a whole list of scores being kept until the last record is built. When every issue is checked, the
+ * scores and issues become the record's own instead of being copied.
  */
-function imageRecords(table: MeasuredTable, scoring: ScoreOptions, settings: AuditSettings): ImageRecord[] {
-  const scored: (ImageScores | undefined)[] = scoreDataset(rowsOnDemand(table), scoring);
-  const checksAll = scored.length > 0 && sameList(Object.keys(scored[0]?.scores ?? {}), settings.issues);
-  const images = new Array<ImageRecord>(scored.length);
-  for (let row = 0; row < scored.length; row++) {
-    const { scores, issues } = scored[row] as ImageScores;
-    scored[row] = undefined;
+function imageRecords(table: MeasuredTable, scorer: DatasetScorer, settings: AuditSettings): ImageRecord[] {
+  const checksAll = sameList(ISSUE_NAMES, settings.issues);
+  const images = new Array<ImageRecord>(table.length);
+  for (let row = 0; row < table.length; row++) {
+    const { scores, issues } = scorer.score(table.raw(row));
     const { width, height } = table.size(row);
     images[row] = {
       path: table.path(row),
@@ -78,22 +74,20 @@ function imageRecords(table: MeasuredTable, scoring: ScoreOptions, settings: Aud
       width,
       height,
       scores: checksAll ? scores : pick(scores, settings.issues),
-      issues: exactly(checksAll ? issues : issues.filter((issue) => settings.issues.includes(issue))),
+      issues: checksAll ? issues : selected(issues, settings.issues),
     };
   }
   return images;
 }
 
-/**
- * `issues` in an array with no spare room: one built by push or filter keeps room for 17 names (152 bytes
- * more than the few it holds), kept for every flagged image of the result.
- */
-function exactly(issues: IssueName[]): IssueName[] {
-  return issues.length === 0 ? issues : issues.slice();
+/** The `issues` that are in `checked`, in an array with no spare room (filter's keeps room for 17). */
+function selected(issues: readonly IssueName[], checked: readonly IssueName[]): IssueName[] {
+  const kept = issues.filter((issue) => checked.includes(issue));
+  return kept.length === 0 ? kept : kept.slice();
 }
 
 /**
- * The table as the RawProperties array scoreDataset takes, each element built when it is read and
+ * The table as the RawProperties array datasetScorer takes, each element built when it is read and
  * dropped after: all of them at once would hold about 350 bytes per image, as much as the result.
  */
 function rowsOnDemand(table: MeasuredTable): readonly RawProperties[] {
@@ -106,7 +100,7 @@ function rowsOnDemand(table: MeasuredTable): readonly RawProperties[] {
   });
 }
 
-/** Thresholds the caller changed; the others keep scoreDataset's data-dependent defaults. */
+/** Thresholds the caller changed; the others keep datasetScorer's data-dependent defaults. */
 function overrides(thresholds: Record<IssueName, number>): Partial<Record<IssueName, number>> {
   return Object.fromEntries(
     Object.entries(thresholds).filter(

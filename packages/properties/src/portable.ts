@@ -26,4 +26,11 @@ export { imageSize, type OddSizeScorer, oddSizeScorer } from "./issues/odd-size.
 export { measureImage } from "./measure-image.js";
 export { percentileOfSorted } from "./percentile.js";
 export type { RawProperties } from "./raw-properties.js";
-export { datasetThresholds, type ImageScores, type ScoreOptions, scoreDataset } from "./score-dataset.js";
+export {
+  type DatasetScorer,
+  datasetScorer,
+  datasetThresholds,
+  type ImageScores,
+  type ScoreOptions,
+  scoreDataset,
+} from "./score-dataset.js";

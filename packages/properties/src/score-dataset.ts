@@ -31,30 +31,51 @@ function thresholdsFor(
   return { ...DEFAULT_ISSUE_THRESHOLDS, ...(sizesDegenerate ? { odd_size: 1 } : {}), ...overrides };
 }
 
+export interface DatasetScorer {
+  /** The thresholds applied (odd_size's default depends on the data). */
+  thresholds: Record<IssueName, number>;
+  /** Scores and flags one image of the dataset; `issues` has no spare room, as results keep it. */
+  score(raw: RawProperties): ImageScores;
+}
+
+/**
+ * Scores images one at a time against the whole dataset (odd_size needs every size first): what
+ * {@link scoreDataset} does without holding every image's scores at once, for callers that turn each
+ * into something else as they go.
+ */
+export function datasetScorer(raws: readonly RawProperties[], options: ScoreOptions = {}): DatasetScorer {
+  const oddSize = raws.length > 0 ? oddSizeScorer(raws.map(imageSize)) : undefined;
+  const thresholds = thresholdsFor(oddSize?.degenerate ?? false, options.thresholds);
+  return {
+    thresholds,
+    score(raw) {
+      if (oddSize === undefined) throw new RangeError("datasetScorer: the dataset has no images to score");
+      const scores: Record<IssueName, number> = {
+        dark: darkScore(raw),
+        light: lightScore(raw),
+        low_information: lowInformationScore(raw),
+        odd_aspect_ratio: oddAspectRatioScore(raw),
+        odd_size: oddSize.score(raw),
+        grayscale: grayscaleScore(raw),
+        blurry: blurryScore(raw),
+      };
+      // filter keeps room for 17 names (152 bytes) in every non-empty result; slice copies exactly.
+      const issues = ISSUE_NAMES.filter((name) => scores[name] < thresholds[name]);
+      return { scores, issues: issues.length === 0 ? issues : issues.slice() };
+    },
+  };
+}
+
 /** The thresholds {@link scoreDataset} applies to these images with these options. */
 export function datasetThresholds(
   raws: readonly RawProperties[],
   options: ScoreOptions = {},
 ): Record<IssueName, number> {
-  const degenerate = raws.length > 0 && oddSizeScorer(raws.map(imageSize)).degenerate;
-  return thresholdsFor(degenerate, options.thresholds);
+  return datasetScorer(raws, options).thresholds;
 }
 
 /** Scores and flags every image; odd_size depends on the whole dataset, the others on the image alone. */
 export function scoreDataset(raws: readonly RawProperties[], options: ScoreOptions = {}): ImageScores[] {
-  if (raws.length === 0) return [];
-  const oddSize = oddSizeScorer(raws.map(imageSize));
-  const thresholds = thresholdsFor(oddSize.degenerate, options.thresholds);
-  return raws.map((raw) => {
-    const scores: Record<IssueName, number> = {
-      dark: darkScore(raw),
-      light: lightScore(raw),
-      low_information: lowInformationScore(raw),
-      odd_aspect_ratio: oddAspectRatioScore(raw),
-      odd_size: oddSize.score(raw),
-      grayscale: grayscaleScore(raw),
-      blurry: blurryScore(raw),
-    };
-    return { scores, issues: ISSUE_NAMES.filter((name) => scores[name] < thresholds[name]) };
-  });
+  const scorer = datasetScorer(raws, options);
+  return raws.map((raw) => scorer.score(raw));
 }

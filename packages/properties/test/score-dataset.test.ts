@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ISSUE_THRESHOLDS, ISSUE_NAMES } from "../src/issues/names.js";
 import type { RawProperties } from "../src/raw-properties.js";
-import { datasetThresholds, scoreDataset } from "../src/score-dataset.js";
+import { datasetScorer, datasetThresholds, scoreDataset } from "../src/score-dataset.js";
 import { readReference } from "./golden.js";
 
 const reference = readReference();
@@ -98,6 +98,17 @@ describe("scoreDataset rules", () => {
     const spread = [10, 20, 30, 40, 200].map((s) => rawOf(s, s));
     expect(datasetThresholds(spread)).toEqual(DEFAULT_ISSUE_THRESHOLDS);
     expect(datasetThresholds([])).toEqual(DEFAULT_ISSUE_THRESHOLDS);
+  });
+
+  it("datasetScorer scores one image at a time as scoreDataset does, with the dataset's odd_size", () => {
+    const raws = [10, 20, 30, 40, 200].map((s) => rawOf(s, s));
+    const scorer = datasetScorer(raws, { thresholds: { dark: 0.6 } });
+    expect(scorer.thresholds).toEqual(datasetThresholds(raws, { thresholds: { dark: 0.6 } }));
+    expect(raws.map((raw) => scorer.score(raw))).toEqual(scoreDataset(raws, { thresholds: { dark: 0.6 } }));
+    // 200x200 is the odd size only against the others: alone it is the median.
+    expect(scorer.score(rawOf(200, 200)).issues).toContain("odd_size");
+    expect(datasetScorer([rawOf(200, 200)]).score(rawOf(200, 200)).issues).not.toContain("odd_size");
+    expect(() => datasetScorer([]).score(rawOf(1, 1))).toThrow(RangeError);
   });
 
   it("flags are strictly below the threshold", () => {
