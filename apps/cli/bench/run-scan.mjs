@@ -1,7 +1,8 @@
 // One measured scan in a fresh process (so peak RSS and JIT state belong to this run alone).
 // Usage: node run-scan.mjs '{"dir":"...","workers":2,"decoder":"auto","limit":200}'
-// Prints one JSON line: images, seconds, images/s, CPU ms/image, per-stage worker ms/image, scoring s,
-// peak RSS MB.
+// Prints one JSON line: images, seconds, images/s, CPU ms/image, main-thread CPU ms/image while measuring,
+// per-stage worker ms/image, scoring s, peak RSS MB.
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { wasmPath } from "@sc/core-wasm";
 import { audit } from "@sc/lab";
@@ -21,6 +22,18 @@ const pool = new MeasurePool({
   },
 });
 
+/**
+ * CPU time of this (the main) thread in ms, from Linux's per-thread scheduler statistics, or NaN
+ * elsewhere: its share per image competes with the workers for the cores.
+ */
+function mainThreadMs() {
+  try {
+    return Number(readFileSync("/proc/thread-self/schedstat", "utf8").split(" ")[0]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function* firstItems() {
   let n = 0;
   for await (const item of dataset.items()) {
@@ -39,16 +52,21 @@ await Promise.all(warmup);
 const before = pool.stageTotals;
 
 const cpuBefore = process.cpuUsage();
+const mainBefore = mainThreadMs();
 const start = performance.now();
 let measuredAt = start;
+let mainMeasuring = 0;
 const result = await audit(firstItems(), {
   measure: (item) => pool.measure(item),
-  concurrency: workers * 2,
+  concurrency: pool.capacity,
   onProgress: () => {
     measuredAt = performance.now();
   },
   // As `sc scan` does: the workers are gone before scoring, so peak RSS is what users get.
-  onMeasured: () => pool.close(),
+  onMeasured: () => {
+    mainMeasuring = mainThreadMs() - mainBefore;
+    return pool.close();
+  },
 });
 const end = performance.now();
 const cpu = process.cpuUsage(cpuBefore);
@@ -67,6 +85,8 @@ console.log(
     // CPU time of every thread of the process (main, workers, libvips): what one image costs a core,
     // whatever else the machine is running.
     cpuMsPerImage: (cpu.user + cpu.system) / 1000 / result.images.length,
+    // The main thread's part of it while measuring (collecting results, feeding the workers).
+    mainMsPerImage: mainMeasuring / result.images.length,
     readMs: perImage("read"),
     decodeMs: perImage("decode"),
     propertiesMs: perImage("properties"),

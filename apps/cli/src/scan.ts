@@ -36,7 +36,9 @@ export async function scan(location: string, options: ScanOptions, io: ScanIo): 
     result = await audit(dataset.items(), {
       ...options,
       measure: (item) => pool.measure(item),
-      concurrency: options.workers * 2,
+      // Enough images in flight for full batches; Parquet rows travel as bytes, one per message, so
+      // more in flight would only hold more of them in memory.
+      concurrency: dataset.kind === "parquet" ? options.workers * 2 : pool.capacity,
       onProgress: (done) => progress.update(done),
       // The workers' memory is returned before scoring and correlation reach their peak.
       onMeasured: () => pool.close(),

@@ -3,7 +3,14 @@ import { instantiateKernelsSync, type Kernels } from "@sc/core-wasm";
 import type { PixelShape } from "@sc/decode-native";
 import { describeFailure } from "@sc/lab";
 import { type DecodedImage, type DecodeOptions, decodeImage, measureImage } from "@sc/properties";
-import type { DecoderKind, JobRequest, JobResponse, WorkerReady, WorkerSetup } from "./pool-protocol.js";
+import {
+  type DecoderKind,
+  JobClock,
+  type JobRequest,
+  type JobResponse,
+  type WorkerData,
+  type WorkerReady,
+} from "./pool-protocol.js";
 import { readImageFile } from "./read-image-file.js";
 
 type Decode = (bytes: Uint8Array, options: DecodeOptions) => DecodedImage | Promise<DecodedImage>;
@@ -18,10 +25,11 @@ function loaded<T>(decoder: T | undefined, kind: DecoderKind): T {
 async function loadDecode(kind: DecoderKind, kernels: Kernels): Promise<Decode> {
   if (kind === "portable") return decodeImage;
   const native = await import("@sc/decode-native");
-  if (kind === "libjpeg") {
-    // Synchronous (no promise per image), and libjpeg writes the pixels where the kernels read them:
-    // no output buffer to allocate and no copy.
-    const libjpeg = loaded(native.loadLibjpegDecoder(), kind);
+  if (kind === "libjpeg" || kind === "wasm") {
+    // Synchronous (no promise per image), and the pixels go where the kernels read them: no output
+    // buffer to allocate and no copy.
+    const load = kind === "libjpeg" ? native.loadLibjpegDecoder : native.loadWasmDecoder;
+    const libjpeg = loaded(load(), kind);
     const allocate = (_: number, shape: PixelShape) => kernels.inputView(shape);
     return (bytes, options) => libjpeg.decodeSync(bytes, { ...options, allocate });
   }
@@ -29,7 +37,8 @@ async function loadDecode(kind: DecoderKind, kernels: Kernels): Promise<Decode> 
   return (bytes, options) => sharp.decode(bytes, options);
 }
 
-const setup = workerData as WorkerSetup;
+const setup = workerData as WorkerData;
+const clock = new JobClock(setup.clock);
 const kernels = instantiateKernelsSync(setup.wasmModule);
 const decode = await loadDecode(setup.decoder, kernels);
 const port = parentPort;
@@ -37,6 +46,7 @@ if (port === null) throw new Error("worker.js must run as a worker thread");
 
 /** Measures one image; never rejects (a failure is the response). */
 async function measureJob(job: JobRequest): Promise<JobResponse> {
+  clock.start(job.id);
   try {
     const start = performance.now();
     const bytes = job.bytes ?? (job.file !== undefined ? readImageFile(job.file, job.path) : undefined);
@@ -49,13 +59,22 @@ async function measureJob(job: JobRequest): Promise<JobResponse> {
     return { id: job.id, raw, times };
   } catch (error) {
     return { id: job.id, error: describeFailure(error) };
+  } finally {
+    clock.stop();
   }
 }
 
-// The pool sends the next image before this one is done; a chain keeps them one at a time even when
+/** Measures a batch one image at a time; one message answers it all, so the pool wakes once per batch. */
+async function measureBatch(jobs: JobRequest[]): Promise<JobResponse[]> {
+  const answers: JobResponse[] = [];
+  for (const job of jobs) answers.push(await measureJob(job));
+  return answers;
+}
+
+// The pool sends the next batch before this one is done; a chain keeps them one at a time even when
 // decoding is asynchronous (sharp), so a file's time and memory are its own.
 let previous: Promise<void> = Promise.resolve();
-port.on("message", (job: JobRequest) => {
-  previous = previous.then(async () => port.postMessage(await measureJob(job)));
+port.on("message", (jobs: JobRequest[]) => {
+  previous = previous.then(async () => port.postMessage(await measureBatch(jobs)));
 });
 port.postMessage({ ready: true } satisfies WorkerReady);

@@ -1,7 +1,8 @@
 /**
  * Runs `work` over `items` with at most `limit` calls in flight and hands each result to `onResult`
  * with the item's position, so results can be stored in input order whatever order they finish in.
- * Pulling items lazily keeps memory bounded for sources that stream.
+ * Pulling items lazily keeps memory bounded for sources that stream. The bookkeeping per item is a
+ * counter and one promise chain, whatever the limit (a worker pool may keep dozens in flight).
  */
 export async function runBounded<T, R>(
   items: AsyncIterable<T> | Iterable<T>,
@@ -10,24 +11,36 @@ export async function runBounded<T, R>(
   onResult: (result: R, index: number) => void,
   signal?: AbortSignal,
 ): Promise<number> {
-  const inFlight = new Set<Promise<void>>();
+  let inFlight = 0;
   let index = 0;
   let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const finished = () => {
+    inFlight--;
+    wake?.();
+  };
+  /** Resolves once a call in flight has finished. */
+  const oneFinished = () =>
+    new Promise<void>((resolve) => {
+      wake = () => {
+        wake = null;
+        resolve();
+      };
+    });
   for await (const item of items) {
     signal?.throwIfAborted();
     if (failure !== null) break;
     const position = index++;
-    const task: Promise<void> = work(item, position).then(
-      (result) => onResult(result, position),
-      (error: unknown) => {
+    inFlight++;
+    work(item, position)
+      .then((result) => onResult(result, position))
+      .then(finished, (error: unknown) => {
         failure ??= error;
-      },
-    );
-    const tracked = task.finally(() => inFlight.delete(tracked));
-    inFlight.add(tracked);
-    if (inFlight.size >= limit) await Promise.race(inFlight);
+        finished();
+      });
+    while (inFlight >= limit) await oneFinished();
   }
-  await Promise.all(inFlight);
+  while (inFlight > 0) await oneFinished();
   if (failure !== null) throw failure;
   signal?.throwIfAborted();
   return index;

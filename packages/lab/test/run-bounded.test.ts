@@ -64,6 +64,25 @@ test("a failing task fails the run after the others settle", async () => {
   ).rejects.toThrow("boom");
 });
 
+test("a throwing onResult fails the run after the calls in flight settle", async () => {
+  let settled = 0;
+  await expect(
+    runBounded(
+      [0, 1, 2],
+      3,
+      async (i) => {
+        await sleep(i * 10);
+        settled++;
+        return i;
+      },
+      (i) => {
+        if (i === 0) throw new Error("cannot store");
+      },
+    ),
+  ).rejects.toThrow("cannot store");
+  expect(settled).toBe(3);
+});
+
 test("an aborted signal stops the run with its reason", async () => {
   const controller = new AbortController();
   controller.abort(new Error("stop"));
