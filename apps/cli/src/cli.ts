@@ -47,7 +47,7 @@ function addScanOptions(command: Command): Command {
     .option("--timeout <seconds>", "give up on a single image after this long", String(DEFAULT_TIMEOUT_S))
     .option(
       "--decoder <kind>",
-      "auto (libjpeg addon, else sharp, else portable), libjpeg, sharp or portable (jpeg-js/pngjs)",
+      "auto (libjpeg addon, else sharp, else wasm), libjpeg, sharp, wasm (libjpeg-turbo in WebAssembly) or portable (jpeg-js/pngjs)",
       "auto",
     )
     .option("--path-column <name>", "manifest column with the image path (default: path)")

@@ -42,7 +42,7 @@ export interface ScanOptions {
   maxPixels: number;
   failOnFlagged: boolean;
   timeoutMs: number;
-  decoder: "auto" | "libjpeg" | "sharp" | "portable";
+  decoder: "auto" | "libjpeg" | "sharp" | "wasm" | "portable";
   pathColumn?: string;
   labelColumn?: string;
   imageColumn?: string;
@@ -73,7 +73,7 @@ export function parseScanOptions(raw: RawScanOptions): ScanOptions {
     decoder:
       raw.decoder === undefined
         ? "auto"
-        : oneOf("--decoder", raw.decoder, ["auto", "libjpeg", "sharp", "portable"] as const),
+        : oneOf("--decoder", raw.decoder, ["auto", "libjpeg", "sharp", "wasm", "portable"] as const),
     pathColumn: raw.pathColumn,
     labelColumn: raw.labelColumn,
     imageColumn: raw.imageColumn,

@@ -30,22 +30,24 @@ async function scan(dir: string, decoder: string): Promise<AuditResult | undefin
 
 const scanAll = async (dir: string): Promise<(AuditResult | undefined)[]> =>
   Promise.all(DECODERS.map((decoder) => scan(dir, decoder)));
-const DECODERS = ["auto", "libjpeg", "sharp", "portable"] as const;
+const DECODERS = ["auto", "libjpeg", "sharp", "wasm", "portable"] as const;
 
 describe("--decoder", () => {
   let auto: AuditResult;
   let libjpeg: AuditResult | undefined;
   let sharp: AuditResult | undefined;
+  let wasm: AuditResult;
   let portable: AuditResult;
   let work: string;
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), "sc-decoder-"));
     const results = await scanAll(IMAGES);
-    [auto, libjpeg, sharp, portable] = results as [
+    [auto, libjpeg, sharp, wasm, portable] = results as [
       AuditResult,
       AuditResult | undefined,
       AuditResult | undefined,
+      AuditResult,
       AuditResult,
     ];
   }, 120_000);
@@ -56,11 +58,16 @@ describe("--decoder", () => {
   it("names the decoder that ran in the result", () => {
     const sharpName = "sharp+jpeg-js/pngjs";
     expect(auto.dataset.decoder).toBe(
-      libjpegBuilt ? "libjpeg/pngjs" : sharpInstalled ? sharpName : "jpeg-js/pngjs",
+      libjpegBuilt ? "libjpeg/pngjs" : sharpInstalled ? sharpName : "mozjpeg-wasm/pngjs",
     );
     expect(libjpeg?.dataset.decoder).toBe(libjpegBuilt ? "libjpeg/pngjs" : undefined);
     expect(sharp?.dataset.decoder).toBe(sharpInstalled ? sharpName : undefined);
+    expect(wasm.dataset.decoder).toBe("mozjpeg-wasm/pngjs");
     expect(portable.dataset.decoder).toBe("jpeg-js/pngjs");
+  });
+
+  it.skipIf(!libjpegBuilt)("gives the libjpeg addon's scores with libjpeg-turbo in WebAssembly", () => {
+    expect(wasm.images).toEqual(libjpeg?.images);
   });
 
   it.skipIf(!libjpegBuilt || !sharpInstalled)(
@@ -124,6 +131,8 @@ describe("--decoder", () => {
   it("refuses an unknown decoder name with a usage error", async () => {
     const run = await runCli(["scan", IMAGES, "--decoder", "pillow"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--decoder must be one of auto, libjpeg, sharp, portable (got "pillow")');
+    expect(run.stderr).toContain(
+      '--decoder must be one of auto, libjpeg, sharp, wasm, portable (got "pillow")',
+    );
   });
 });
