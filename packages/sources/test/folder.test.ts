@@ -1,4 +1,4 @@
-import { mkdir, symlink } from "node:fs/promises";
+import { mkdir, rm, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DatasetError, openDataset } from "../src/index.js";
@@ -114,6 +114,70 @@ describe("folder per class", () => {
       path: "cat/inner/loop",
       message: "folder already visited through another path (symbolic link loop?)",
     });
+  });
+
+  it("sorts linked and plain images together, by code unit rather than UTF-8 byte order", async () => {
+    const root = await tempDir();
+    // "😀" (U+1F600, UTF-16 D83D DE00) sorts before "ﬀ" (U+FB00) by code unit, after it by UTF-8 byte.
+    await writeTree(root, { "b.jpg": "b", "ﬀ.jpg": "f", "😀.jpg": "e", "real/a.jpg": "a" });
+    await symlink(join(root, "real", "a.jpg"), join(root, "a.jpg"));
+    await rm(join(root, "real"), { recursive: true });
+    await symlink(join(root, "b.jpg"), join(root, "c.jpg"));
+    const dataset = await openDataset(root);
+    // a.jpg is now a broken link; c.jpg a link to an image file.
+    expect(await pathsAndLabels(dataset)).toEqual([
+      ["b.jpg", null],
+      ["c.jpg", null],
+      ["😀.jpg", null],
+      ["ﬀ.jpg", null],
+    ]);
+    expect(dataset.problems).toEqual([
+      { path: "a.jpg", message: expect.stringMatching(/^cannot follow symbolic link \(ENOENT/) },
+    ]);
+  });
+
+  it("judges links and folders by what they are, not by their names", async () => {
+    const root = await tempDir();
+    await writeTree(root, {
+      "cls/folder.jpg/inside.png": "i",
+      "cls/notes.txt": "n",
+      "other/x.jpg": "x",
+    });
+    await symlink(join(root, "other"), join(root, "cls", "linked-folder.jpg"));
+    await symlink(join(root, "cls", "notes.txt"), join(root, "cls", "notes-link.jpeg"));
+    await symlink(join(root, "cls", "notes.txt"), join(root, "cls", "text-link.txt"));
+    await symlink(join(root, "other"), join(root, "cls", ".hidden-link"));
+    const dataset = await openDataset(root);
+    expect(await pathsAndLabels(dataset)).toEqual([
+      ["cls/folder.jpg/inside.png", "cls"],
+      ["cls/linked-folder.jpg/x.jpg", "cls"],
+      ["cls/notes-link.jpeg", "cls"],
+    ]);
+    // "other" was first listed through the link, inside "cls".
+    expect(dataset.problems).toEqual([
+      { path: "other", message: "folder already visited through another path (symbolic link loop?)" },
+      { path: "other", message: "empty class folder" },
+    ]);
+    // notes.txt, text-link.txt, .hidden-link
+    expect(dataset.ignoredFiles).toBe(3);
+    expect(dataset.classes).toEqual(["cls"]);
+  });
+
+  it("lists a folder larger than one directory read, nested files in path order with their files", async () => {
+    const root = await tempDir();
+    const names = Array.from({ length: 300 }, (_, i) => `${(i * 7919) % 1000}.jpg`);
+    await writeTree(root, {
+      ...Object.fromEntries(names.map((name) => [`big/${name}`, "x"])),
+      "big/1/2.jpg": "nested",
+    });
+    const dataset = await openDataset(root);
+    const items = await collect(dataset);
+    const expected = [...names, "1/2.jpg"].map((name) => `big/${name}`).sort();
+    expect(items.map((item) => item.path)).toEqual(expected);
+    expect(dataset.size).toBe(301);
+    const nested = items.find((item) => item.path === "big/1/2.jpg");
+    expect(nested?.file).toBe(join(root, "big", "1", "2.jpg"));
+    expect(new TextDecoder().decode(await nested?.read())).toBe("nested");
   });
 
   it("fails with a DatasetError naming the folder when it holds no images", async () => {

@@ -3,17 +3,16 @@ import { join } from "node:path";
 import { compareCodeUnits } from "../code-unit-order.js";
 import type { DatasetItem } from "../types.js";
 
-/** An item whose bytes are in their own file below `root`. */
-function fileItem(root: string, path: string, label: string | null): DatasetItem {
-  const file = join(root, ...path.split("/"));
+/** An item whose bytes are in their own file, `file` (absolute). */
+export function fileItem(path: string, label: string | null, file: string): DatasetItem {
   return { path, label, file, read: () => readFile(file) };
 }
 
 /**
- * Image files below one root, listed upfront but kept as two flat arrays (relative path, label):
- * about 60 bytes per file instead of about 500 for an item object with its absolute path and reader,
- * which is most of what a 100,000-file folder would otherwise hold while it is scanned. Items are
- * built as they are enumerated.
+ * Image files below one root in any order with any labels (a manifest's rows), listed upfront but
+ * kept as two flat arrays (relative path, label): about 60 bytes per file instead of about 500 for
+ * an item object with its absolute path and reader, which is most of what a 100,000-row manifest
+ * would otherwise hold while it is scanned. Items are built as they are enumerated.
  */
 export class FileList {
   readonly #paths: string[] = [];
@@ -32,7 +31,8 @@ export class FileList {
 
   async *items(): AsyncGenerator<DatasetItem> {
     for (let i = 0; i < this.#paths.length; i++) {
-      yield fileItem(this.root, this.#paths[i] as string, this.#labels[i] ?? null);
+      const path = this.#paths[i] as string;
+      yield fileItem(path, this.#labels[i] ?? null, join(this.root, ...path.split("/")));
     }
   }
 

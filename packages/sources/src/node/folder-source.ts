@@ -1,11 +1,11 @@
 import type { Dirent } from "node:fs";
-import { readdir, realpath, stat } from "node:fs/promises";
+import { opendir, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { compareCodeUnits } from "../code-unit-order.js";
 import { DatasetError, reasonOf } from "../dataset-error.js";
 import { isImageFileName } from "../image-extensions.js";
 import type { Dataset, SourceProblem } from "../types.js";
-import { FileList } from "./file-item.js";
+import { ClassFiles } from "./class-files.js";
 
 interface Walk {
   problems: SourceProblem[];
@@ -14,7 +14,16 @@ interface Walk {
   visited: Set<string>;
 }
 
-type EntryKind = "directory" | "file" | "other";
+/** What one folder holds for the walk; hidden entries and other files are only counted. */
+interface FolderEntries {
+  /** Names of the visible regular files with an image extension, in listing order. */
+  imageNames: string[];
+  /**
+   * Visible folders and symbolic links, sorted by name: the walk enters and follows them in this
+   * order, which fixes the order of the problems and which path of a folder linked twice is listed.
+   */
+  branches: Dirent[];
+}
 
 /**
  * A folder with one subfolder per class (label = subfolder name; deeper folders belong to that
@@ -24,41 +33,36 @@ type EntryKind = "directory" | "file" | "other";
  */
 export async function openFolder(location: string, root: string): Promise<Dataset> {
   const walk: Walk = { problems: [], ignoredFiles: 0, visited: new Set() };
-  let entries: Dirent[];
+  let top: FolderEntries;
   try {
     walk.visited.add(await realpath(root));
-    entries = await readdir(root, { withFileTypes: true });
+    top = await readFolder(root, walk);
   } catch (error) {
     throw new DatasetError(location, "not-found", `cannot list the folder (${reasonOf(error)})`);
   }
-  const looseImages: string[] = [];
+  const looseImages = top.imageNames;
   const classes: { name: string; images: string[] }[] = [];
-  for (const entry of sortByName(entries)) {
-    if (entry.name.startsWith(".")) {
-      if (!entry.isDirectory()) walk.ignoredFiles++;
-      continue;
-    }
-    const kind = await kindOf(root, entry, entry.name, walk);
-    if (kind === "directory") {
+  for (const entry of top.branches) {
+    const role = await follow(root, entry, entry.name, walk);
+    if (role === "folder") {
       classes.push({ name: entry.name, images: await imagesBelow(join(root, entry.name), entry.name, walk) });
-    } else if (kind === "file" && isImageFileName(entry.name)) {
+    } else if (role === "image") {
       looseImages.push(entry.name);
-    } else if (kind !== undefined) {
-      walk.ignoredFiles++;
     }
   }
+  looseImages.sort(compareCodeUnits);
   const labeled = classes.some((folder) => folder.images.length > 0);
-  const files = new FileList(root);
+  const files = new ClassFiles(root);
   if (labeled) {
     for (const name of looseImages)
       walk.problems.push({ path: name, message: "image outside any class folder" });
     for (const folder of classes) {
       if (folder.images.length === 0)
         walk.problems.push({ path: folder.name, message: "empty class folder" });
-      for (const path of folder.images.sort(compareCodeUnits)) files.add(path, folder.name);
+      else files.add(folder.name, folder.images.sort(compareCodeUnits));
     }
   } else {
-    for (const path of looseImages) files.add(path, null);
+    files.add(null, looseImages);
   }
   if (files.size === 0) {
     throw new DatasetError(location, "empty", `holds no images (${walk.ignoredFiles} other files ignored)`);
@@ -70,33 +74,43 @@ export async function openFolder(location: string, root: string): Promise<Datase
     size: files.size,
     problems: walk.problems,
     ignoredFiles: walk.ignoredFiles,
-    classes: labeled ? files.distinctLabels() : null,
+    classes: labeled
+      ? classes.filter((folder) => folder.images.length > 0).map((folder) => folder.name)
+      : null,
   };
 }
 
-/** Relative paths of the images anywhere below `dir`, reporting what cannot be read. */
-async function imagesBelow(dir: string, relativeDir: string, walk: Walk): Promise<string[]> {
+/**
+ * Paths below the class folder `dir` of the images anywhere in it, unsorted; reports what cannot be
+ * read. Files directly in the class folder keep the name strings the listing returned.
+ */
+async function imagesBelow(dir: string, className: string, walk: Walk): Promise<string[]> {
   const images: string[] = [];
-  const pending = [{ dir, relativeDir }];
+  // `below`: the folder's path below the class folder with a trailing "/", "" for the class folder.
+  const pending = [{ dir, relativeDir: className, below: "" }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const entries = await listOnce(next.dir, next.relativeDir, walk);
-    for (const entry of entries) {
+    if (entries === undefined) continue;
+    for (const name of entries.imageNames) images.push(next.below + name);
+    for (const entry of entries.branches) {
       const relativePath = `${next.relativeDir}/${entry.name}`;
-      if (entry.name.startsWith(".")) {
-        if (!entry.isDirectory()) walk.ignoredFiles++;
-        continue;
+      const role = await follow(next.dir, entry, relativePath, walk);
+      if (role === "folder") {
+        pending.push({
+          dir: join(next.dir, entry.name),
+          relativeDir: relativePath,
+          below: `${next.below}${entry.name}/`,
+        });
+      } else if (role === "image") {
+        images.push(next.below + entry.name);
       }
-      const kind = await kindOf(next.dir, entry, relativePath, walk);
-      if (kind === "directory") pending.push({ dir: join(next.dir, entry.name), relativeDir: relativePath });
-      else if (kind === "file" && isImageFileName(entry.name)) images.push(relativePath);
-      else if (kind !== undefined) walk.ignoredFiles++;
     }
   }
   return images;
 }
 
 /** Lists a directory unless its real path was listed before; failures become problems. */
-async function listOnce(dir: string, relativeDir: string, walk: Walk): Promise<Dirent[]> {
+async function listOnce(dir: string, relativeDir: string, walk: Walk): Promise<FolderEntries | undefined> {
   try {
     const real = await realpath(dir);
     if (walk.visited.has(real)) {
@@ -104,33 +118,65 @@ async function listOnce(dir: string, relativeDir: string, walk: Walk): Promise<D
         path: relativeDir,
         message: "folder already visited through another path (symbolic link loop?)",
       });
-      return [];
+      return undefined;
     }
     walk.visited.add(real);
-    return sortByName(await readdir(dir, { withFileTypes: true }));
+    return await readFolder(dir, walk);
   } catch (error) {
     walk.problems.push({ path: relativeDir, message: `cannot read folder (${reasonOf(error)})` });
-    return [];
-  }
-}
-
-/** What an entry is, following symbolic links; undefined (and a problem) when that fails. */
-async function kindOf(
-  dir: string,
-  entry: Dirent,
-  relativePath: string,
-  walk: Walk,
-): Promise<EntryKind | undefined> {
-  if (!entry.isSymbolicLink()) return entry.isDirectory() ? "directory" : entry.isFile() ? "file" : "other";
-  try {
-    const target = await stat(join(dir, entry.name));
-    return target.isDirectory() ? "directory" : target.isFile() ? "file" : "other";
-  } catch (error) {
-    walk.problems.push({ path: relativePath, message: `cannot follow symbolic link (${reasonOf(error)})` });
     return undefined;
   }
 }
 
-function sortByName(entries: Dirent[]): Dirent[] {
-  return entries.sort((a, b) => compareCodeUnits(a.name, b.name));
+/**
+ * Reads a folder a few entries at a time, keeping only the names of its images and its branches:
+ * one array of Dirents for a folder of 150,000 files took more memory than the whole listing keeps.
+ * Hidden and other files are added to `walk.ignoredFiles` once the folder has been read completely.
+ */
+async function readFolder(dir: string, walk: Walk): Promise<FolderEntries> {
+  const entries: FolderEntries = { imageNames: [], branches: [] };
+  let ignored = 0;
+  const folder = await opendir(dir);
+  try {
+    // readSync hands out the Dir's buffered entries and refills the buffer with one system call;
+    // iterating asynchronously would cost a promise per entry and double the time of a large folder.
+    for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) {
+      if (entry.name.startsWith(".")) {
+        if (!entry.isDirectory()) ignored++;
+      } else if (entry.isDirectory() || entry.isSymbolicLink()) {
+        entries.branches.push(entry);
+      } else if (entry.isFile() && isImageFileName(entry.name)) {
+        entries.imageNames.push(entry.name);
+      } else {
+        ignored++;
+      }
+    }
+  } finally {
+    await folder.close();
+  }
+  walk.ignoredFiles += ignored;
+  entries.branches.sort((a, b) => compareCodeUnits(a.name, b.name));
+  return entries;
+}
+
+/**
+ * What a branch (folder or symbolic link) is to the walk, following links: a folder to enter, an
+ * image, or undefined when it is another kind of file (counted as ignored) or a broken link (a problem).
+ */
+async function follow(
+  dir: string,
+  entry: Dirent,
+  relativePath: string,
+  walk: Walk,
+): Promise<"folder" | "image" | undefined> {
+  if (!entry.isSymbolicLink()) return "folder";
+  try {
+    const target = await stat(join(dir, entry.name));
+    if (target.isDirectory()) return "folder";
+    if (target.isFile() && isImageFileName(entry.name)) return "image";
+    walk.ignoredFiles++;
+  } catch (error) {
+    walk.problems.push({ path: relativePath, message: `cannot follow symbolic link (${reasonOf(error)})` });
+  }
+  return undefined;
 }

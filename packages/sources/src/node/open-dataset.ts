@@ -1,5 +1,5 @@
 import type { Stats } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { opendir, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import { DatasetError, reasonOf } from "../dataset-error.js";
 import type { Dataset, OpenDatasetOptions } from "../types.js";
@@ -40,13 +40,20 @@ export async function openDataset(location: string, options: OpenDatasetOptions 
   );
 }
 
-/** The folder's Parquet files when it holds nothing else visible, else undefined. */
+/**
+ * The folder's Parquet files when it holds nothing else visible, else undefined. Reading stops at
+ * the first other entry, so a folder of images is not listed a second time here.
+ */
 async function parquetShardsIn(dir: string): Promise<string[] | undefined> {
-  const visible = (await readdir(dir, { withFileTypes: true }).catch(() => [])).filter(
-    (entry) => !entry.name.startsWith("."),
-  );
-  const onlyParquet =
-    visible.length > 0 &&
-    visible.every((entry) => !entry.isDirectory() && entry.name.toLowerCase().endsWith(".parquet"));
-  return onlyParquet ? visible.map((entry) => join(dir, entry.name)) : undefined;
+  const shards: string[] = [];
+  try {
+    for await (const entry of await opendir(dir)) {
+      if (entry.name.startsWith(".")) continue;
+      if (entry.isDirectory() || !entry.name.toLowerCase().endsWith(".parquet")) return undefined;
+      shards.push(join(dir, entry.name));
+    }
+  } catch {
+    return undefined;
+  }
+  return shards.length > 0 ? shards : undefined;
 }
