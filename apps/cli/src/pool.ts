@@ -77,7 +77,8 @@ const PORTABLE: DecoderChoice = { kind: "portable", name: "jpeg-js/pngjs" };
 
 /**
  * Resolves the preference in the main thread, so a decoder that cannot load is known before any worker
- * starts: `auto` takes the libjpeg addon, else sharp, else the portable decoders.
+ * starts: `auto` takes the libjpeg addon, else sharp, else the WebAssembly libjpeg decoder, else the
+ * portable decoders.
  */
 export async function resolveDecoder(preference: DecoderPreference): Promise<DecoderChoice> {
   if (preference === "portable") return PORTABLE;
@@ -211,7 +212,7 @@ export class MeasurePool {
     const size = this.#batchSize();
     for (let held = 0; held < BATCHES_PER_WORKER; held++) {
       for (const slot of this.#slots) {
-        if (!slot.ready || slot.batches.length !== held || this.#runsSuspect(slot)) continue;
+        if (!slot.ready || slot.batches.length !== held || this.#runsAlone(slot)) continue;
         const head = this.#queue[0];
         if (head === undefined) return;
         // Bytes are transferred, so a job holding them could not move on if its worker were replaced;
@@ -230,7 +231,7 @@ export class MeasurePool {
   #batchSize(): number {
     let open = 0;
     for (const slot of this.#slots) {
-      if (!this.#runsSuspect(slot)) open += BATCHES_PER_WORKER - slot.batches.length;
+      if (!this.#runsAlone(slot)) open += BATCHES_PER_WORKER - slot.batches.length;
     }
     return Math.min(MAX_BATCH, Math.max(1, Math.ceil(this.#queue.length / Math.max(open, 1))));
   }
@@ -246,8 +247,10 @@ export class MeasurePool {
     return n;
   }
 
-  #runsSuspect(slot: Slot): boolean {
-    return slot.batches[0]?.[0]?.suspect === true;
+  /** A suspect, or an image sent as bytes (which could not be sent again), runs with nothing behind it. */
+  #runsAlone(slot: Slot): boolean {
+    const first = slot.batches[0]?.[0];
+    return first?.suspect === true || first?.job.bytes !== undefined;
   }
 
   #send(slot: Slot, batch: Pending[]): void {
@@ -273,9 +276,13 @@ export class MeasurePool {
     if (slot.batches.length === 0) return;
     const running = slot.clock.running();
     // Between images: the answer is on its way, or the next image starts and gets the whole limit.
-    const left = running === null ? this.#timeoutMs : this.#timeoutMs - running.ms;
-    if (left > 0) this.#checkClockIn(slot, Math.ceil(left));
-    else this.#replace(slot, `gave up after ${this.#timeoutMs / 1000} s (decoding hung or was too slow)`);
+    if (running === null || running.ms < this.#timeoutMs) {
+      this.#checkClockIn(slot, Math.ceil(this.#timeoutMs - (running?.ms ?? 0)));
+      return;
+    }
+    // The image that ran out is named here: by the time the worker is replaced it may be on the next.
+    const reason = `gave up after ${this.#timeoutMs / 1000} s (decoding hung or was too slow)`;
+    this.#replace(slot, reason, running.id);
   }
 
   #stopClock(slot: Slot): void {
@@ -287,6 +294,10 @@ export class MeasurePool {
     const batch = slot.batches[0];
     // A late answer from a replaced worker: its images went to another one.
     if (batch === undefined || batch[0]?.job.id !== answers[0]?.id) return;
+    if (answers.length !== batch.length) {
+      this.#replace(slot, `worker answered ${answers.length} of a batch of ${batch.length} images`);
+      return;
+    }
     slot.batches.shift();
     if (slot.batches.length === 0) this.#stopClock(slot);
     answers.forEach((response, i) => {
@@ -307,16 +318,19 @@ export class MeasurePool {
    * free workers and starts a fresh worker in its place. A late answer from the killed worker must not
    * count.
    */
-  #replace(slot: Slot, reason: string): void {
+  #replace(slot: Slot, reason: string, onImage = slot.clock.running()?.id): void {
     const index = this.#slots.indexOf(slot);
     if (index < 0 || this.#closed) return;
     this.#stopClock(slot);
     this.#slots.splice(index, 1);
     const held = slot.batches.splice(0).flat();
-    // The clock names the image the worker was on; one that died between images, holding several, may
-    // have died of any of them.
-    const onImage = slot.clock.running()?.id;
-    const culprit = held.length === 1 ? held[0] : held.find((pending) => pending.job.id === onImage);
+    // The clock names the image the worker was on. One that died between images may have died of any
+    // image it held, or after answering them in a message still on its way: they are all measured
+    // again, alone, unless that was already their second chance or their bytes are gone (transferred).
+    const alone = held.length === 1 ? held[0] : undefined;
+    const culprit =
+      held.find((pending) => pending.job.id === onImage) ??
+      (alone?.suspect || alone?.job.bytes !== undefined ? alone : undefined);
     culprit?.reject(new MeasureError(reason));
     const others = held.filter((pending) => pending !== culprit);
     if (culprit === undefined) for (const pending of others) pending.suspect = true;

@@ -57,6 +57,19 @@ describe("MeasurePool when a worker dies between images, holding several", () =>
   });
 });
 
+describe("MeasurePool when a worker answers part of a batch", () => {
+  it("replaces it and measures the batch again, one image at a time, instead of waiting forever", async () => {
+    // Four images over one worker's two batches: two per batch.
+    const paths = ["short.jpg", "b.jpg", "c.jpg", "d.jpg"];
+    expect(await outcomes(cuePool(1), paths)).toEqual({
+      "short.jpg": "ok",
+      "b.jpg": "ok",
+      "c.jpg": "ok",
+      "d.jpg": "ok",
+    });
+  });
+});
+
 describe("MeasurePool batches", () => {
   /** The size of the batch each image went in, as the cue worker answers for "batch" paths. */
   async function batchSizes(workers: number, paths: string[]): Promise<number[]> {

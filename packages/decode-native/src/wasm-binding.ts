@@ -105,7 +105,7 @@ function redChannel(rgba: Uint8ClampedArray, out: Uint8Array): void {
  * as the addon accepts them, except running out of data, which is a truncated file.
  *
  * An instance is not reused after a failure: libjpeg leaves it by exiting, which skips the C clean-up
- * and leaks its memory and stack, so each failure costs a new instance (about 2 ms).
+ * and leaks its memory and stack, so each failure costs a new instance (2-5 ms).
  */
 export function createWasmBinding(): LibjpegBinding {
   const require = createRequire(import.meta.url);
@@ -116,18 +116,26 @@ export function createWasmBinding(): LibjpegBinding {
 
   function instantiate(): Instance {
     const messages: string[] = [];
+    let failure: unknown;
     const settings = {
       noInitialRun: true,
       print: () => {},
       printErr: (line: string) => messages.push(line),
       instantiateWasm(imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance) => void) {
-        const instance = new WebAssembly.Instance(compiled, imports);
-        receive(instance);
-        return instance.exports;
+        try {
+          const instance = new WebAssembly.Instance(compiled, imports);
+          receive(instance);
+          return instance.exports;
+        } catch (error) {
+          failure = error;
+          throw error;
+        }
       },
     };
-    // With a synchronous instantiateWasm the factory fills `settings` in before it returns.
-    void createMozjpegModule(settings as never);
+    // With a synchronous instantiateWasm the factory fills `settings` in before it returns. Its promise
+    // only repeats a failure thrown here, which must not become an unhandled rejection.
+    createMozjpegModule(settings as never).catch(() => {});
+    if (failure !== undefined) throw failure;
     const module = settings as unknown as Partial<MozjpegModule>;
     if (typeof module.decode !== "function")
       throw new Error("the mozjpeg WebAssembly module did not initialise synchronously");

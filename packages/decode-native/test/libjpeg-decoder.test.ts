@@ -281,3 +281,23 @@ describe.each(libjpegDecoders)("$label decoder", ({ decoder, binding, overMemory
     );
   });
 });
+
+describe("WebAssembly libjpeg binding", () => {
+  it("throws when a module instance cannot be made (no memory), without an unhandled rejection, and recovers", () => {
+    const binding = createWasmBinding();
+    const out = new Uint8Array(97 * 61 * 3);
+    const expected = new Uint8Array(out.length);
+    createWasmBinding().decodeInto(fixture("colour-420"), expected, 97, 61, 3, 1e7);
+    const { Instance } = WebAssembly;
+    WebAssembly.Instance = function refuse() {
+      throw new RangeError("WebAssembly.Instance(): Out of memory");
+    } as unknown as typeof WebAssembly.Instance;
+    try {
+      expect(() => binding.decodeInto(fixture("colour-420"), out, 97, 61, 3, 1e7)).toThrow("Out of memory");
+    } finally {
+      WebAssembly.Instance = Instance;
+    }
+    binding.decodeInto(fixture("colour-420"), out, 97, 61, 3, 1e7);
+    expect(out).toEqual(expected);
+  });
+});

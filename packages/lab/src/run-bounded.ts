@@ -2,7 +2,8 @@
  * Runs `work` over `items` with at most `limit` calls in flight and hands each result to `onResult`
  * with the item's position, so results can be stored in input order whatever order they finish in.
  * Pulling items lazily keeps memory bounded for sources that stream. The bookkeeping per item is a
- * counter and one promise chain, whatever the limit (a worker pool may keep dozens in flight).
+ * counter and one promise chain, whatever the limit (a worker pool may keep dozens in flight). A
+ * limit below 1 runs one call at a time: waiting for room that never comes would hang.
  */
 export async function runBounded<T, R>(
   items: AsyncIterable<T> | Iterable<T>,
@@ -11,6 +12,7 @@ export async function runBounded<T, R>(
   onResult: (result: R, index: number) => void,
   signal?: AbortSignal,
 ): Promise<number> {
+  const most = Math.max(1, Math.floor(limit) || 1);
   let inFlight = 0;
   let index = 0;
   let failure: unknown = null;
@@ -38,7 +40,7 @@ export async function runBounded<T, R>(
         failure ??= error;
         finished();
       });
-    while (inFlight >= limit) await oneFinished();
+    while (inFlight >= most) await oneFinished();
   }
   while (inFlight > 0) await oneFinished();
   if (failure !== null) throw failure;

@@ -96,3 +96,23 @@ test("an aborted signal stops the run with its reason", async () => {
     ),
   ).rejects.toThrow("stop");
 });
+
+test("runs one call at a time when the limit is below 1 (0, negative, NaN) instead of hanging", async () => {
+  for (const limit of [0, -3, Number.NaN]) {
+    let inFlight = 0;
+    let peak = 0;
+    const seen: number[] = [];
+    const count = await runBounded(
+      [1, 2, 3],
+      limit,
+      async (item) => {
+        peak = Math.max(peak, ++inFlight);
+        await sleep(1);
+        inFlight--;
+        return item;
+      },
+      (result) => seen.push(result),
+    );
+    expect([count, seen, peak]).toEqual([3, [1, 2, 3], 1]);
+  }
+});
