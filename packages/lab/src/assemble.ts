@@ -40,6 +40,7 @@ export function assembleResult(input: AssembleInput): AuditResult {
   const table = measured instanceof MeasuredTable ? measured : MeasuredTable.from(measured);
   const scorer = datasetScorer(rowsOnDemand(table), {
     thresholds: overrides(input.settings.issueThresholds),
+    issues: input.settings.issues,
   });
   // The result reports the thresholds actually applied (odd_size's default depends on the data).
   const settings = { ...input.settings, issueThresholds: scorer.thresholds };
@@ -59,8 +60,8 @@ export function assembleResult(input: AssembleInput): AuditResult {
 
 /**
  * Scores every image and builds its record right away: what scoring leaves over dies young, instead of
- * a whole list of scores being kept until the last record is built. When every issue is checked, the
- * scores and issues become the record's own instead of being copied.
+ * a whole list of scores being kept until the last record is built. The scorer flags only the checked
+ * issues; when every issue is checked, its scores become the record's own instead of being copied.
  */
 function imageRecords(table: MeasuredTable, scorer: DatasetScorer, settings: AuditSettings): ImageRecord[] {
   const checksAll = sameList(ISSUE_NAMES, settings.issues);
@@ -74,16 +75,10 @@ function imageRecords(table: MeasuredTable, scorer: DatasetScorer, settings: Aud
       width,
       height,
       scores: checksAll ? scores : pick(scores, settings.issues),
-      issues: checksAll ? issues : selected(issues, settings.issues),
+      issues,
     };
   }
   return images;
-}
-
-/** The `issues` that are in `checked`, in an array with no spare room (filter's keeps room for 17). */
-function selected(issues: readonly IssueName[], checked: readonly IssueName[]): IssueName[] {
-  const kept = issues.filter((issue) => checked.includes(issue));
-  return kept.length === 0 ? kept : kept.slice();
 }
 
 /**

@@ -15,6 +15,8 @@ export interface ScoreOptions {
    * value band (interquartile range 0), as CleanVision does.
    */
   thresholds?: Partial<Record<IssueName, number>>;
+  /** The issues an image may be flagged for (default: all); every score is computed either way. */
+  issues?: readonly IssueName[];
 }
 
 export interface ImageScores {
@@ -46,6 +48,8 @@ export interface DatasetScorer {
 export function datasetScorer(raws: readonly RawProperties[], options: ScoreOptions = {}): DatasetScorer {
   const oddSize = raws.length > 0 ? oddSizeScorer(raws.map(imageSize)) : undefined;
   const thresholds = thresholdsFor(oddSize?.degenerate ?? false, options.thresholds);
+  const { issues: checked = ISSUE_NAMES } = options;
+  const flaggable = ISSUE_NAMES.filter((name) => checked.includes(name));
   return {
     thresholds,
     score(raw) {
@@ -60,7 +64,7 @@ export function datasetScorer(raws: readonly RawProperties[], options: ScoreOpti
         blurry: blurryScore(raw),
       };
       // filter keeps room for 17 names (152 bytes) in every non-empty result; slice copies exactly.
-      const issues = ISSUE_NAMES.filter((name) => scores[name] < thresholds[name]);
+      const issues = flaggable.filter((name) => scores[name] < thresholds[name]);
       return { scores, issues: issues.length === 0 ? issues : issues.slice() };
     },
   };

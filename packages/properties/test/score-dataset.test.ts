@@ -111,6 +111,16 @@ describe("scoreDataset rules", () => {
     expect(() => datasetScorer([]).score(rawOf(1, 1))).toThrow(RangeError);
   });
 
+  it("flags only the issues asked for, in ISSUE_NAMES order, and still scores every issue", () => {
+    const dim = rawOf(10, 10, { brightness: { ...rawOf(1, 1).brightness, p99: 0.1 }, entropy: 1 });
+    const [all] = scoreDataset([dim]);
+    expect(all?.issues).toEqual(["dark", "low_information"]);
+    const [some] = scoreDataset([dim], { issues: ["low_information", "blurry", "dark"] });
+    expect(some?.issues).toEqual(["dark", "low_information"]);
+    const [one] = scoreDataset([dim], { issues: ["low_information"] });
+    expect(one).toEqual({ scores: all?.scores, issues: ["low_information"] });
+  });
+
   it("flags are strictly below the threshold", () => {
     const atThreshold = rawOf(10, 10, {
       brightness: { ...rawOf(1, 1).brightness, p99: DEFAULT_ISSUE_THRESHOLDS.dark },
