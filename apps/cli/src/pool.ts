@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { RawProperties } from "@sc/properties";
 import { UsageError } from "./exit-codes.js";
 import {
@@ -28,6 +28,16 @@ interface Pending {
    * is its.
    */
   suspect?: boolean;
+}
+
+/**
+ * A small young generation for the decoders that keep pixels outside the JavaScript heap: V8 otherwise
+ * grows it to 48 MB per worker over a long scan, most of the growth in peak RSS between 10,000 and
+ * 100,000 images (4 MB: 173 -> 142 MB at 100,000, no slower per image). jpeg-js allocates its working
+ * buffers on the heap, and with 4 MB spends about 30% longer per image collecting them.
+ */
+function workerHeapLimits(setup: WorkerSetup): ResourceLimits | undefined {
+  return setup.decoder === "portable" ? undefined : { maxYoungGenerationSizeMb: 4 };
 }
 
 interface Slot {
@@ -176,7 +186,7 @@ export class MeasurePool {
   #spawn(): Slot {
     const clock = new JobClock();
     const workerData: WorkerData = { ...this.#setup, clock: clock.memory };
-    const worker = new Worker(this.#workerUrl, { workerData });
+    const worker = new Worker(this.#workerUrl, { workerData, resourceLimits: workerHeapLimits(this.#setup) });
     const slot: Slot = { worker, ready: false, clock, batches: [], timer: null };
     worker.on("message", (message: JobResponse[] | WorkerReady) => {
       if (Array.isArray(message)) this.#settle(slot, message);

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { MeasurePool } from "../src/pool.js";
+import type { DecoderKind } from "../src/pool-protocol.js";
 
 const EMPTY_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
-function cuePool(workers: number, timeoutMs = 10_000): MeasurePool {
+function cuePool(workers: number, timeoutMs = 10_000, decoder: DecoderKind = "portable"): MeasurePool {
   return new MeasurePool({
     workers,
     timeoutMs,
-    setup: { wasmModule: new WebAssembly.Module(EMPTY_WASM), maxPixels: 1e6, decoder: "portable" },
+    setup: { wasmModule: new WebAssembly.Module(EMPTY_WASM), maxPixels: 1e6, decoder },
     workerUrl: new URL("./fixtures/cue-worker.mjs", import.meta.url),
   });
 }
@@ -124,5 +125,21 @@ describe("MeasurePool time limit of a queued image", () => {
       "sleep-1500.jpg": "gave up after 1 s (decoding hung or was too slow)",
       "next.jpg": "ok",
     });
+  });
+});
+
+describe("MeasurePool worker heaps", () => {
+  // Decoders that keep pixels off the JavaScript heap get a small young generation, which keeps peak
+  // RSS from growing over a long scan; jpeg-js, which allocates on the heap, keeps V8's default.
+  it.each([
+    ["libjpeg", 4],
+    ["wasm", 4],
+    ["sharp", 4],
+    ["portable", 48],
+  ] as const)("%s workers get a young generation of %i MB", async (decoder, megabytes) => {
+    const pool = cuePool(1, 10_000, decoder);
+    const raw = await pool.measure({ path: "young.jpg", file: "young.jpg" });
+    await pool.close();
+    expect(raw.width).toBe(megabytes);
   });
 });

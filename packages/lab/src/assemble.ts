@@ -1,21 +1,16 @@
 import { labelUncorrelatedness, type PropertyCorrelation } from "@sc/correlation";
-import {
-  type DatasetScorer,
-  DEFAULT_ISSUE_THRESHOLDS,
-  datasetScorer,
-  ISSUE_NAMES,
-  type RawProperties,
-} from "@sc/properties";
+import { type DatasetScorer, DEFAULT_ISSUE_THRESHOLDS, datasetScorer } from "@sc/properties";
 import type {
   AuditResult,
   AuditSettings,
   CorrelationEntry,
   FileError,
-  ImageRecord,
   ImageRef,
   IssueName,
   IssueSummaryEntry,
 } from "@sc/report";
+import { ImageColumns } from "./image-columns.js";
+import { lazyArray } from "./lazy-array.js";
 import { type MeasuredImage, MeasuredTable } from "./measured-table.js";
 
 export interface AssembleInput {
@@ -34,65 +29,45 @@ export interface AssembleInput {
 
 const WORST_EXAMPLES = 5;
 
-/** Turns per-image raw numbers into the full result: scores, flags, summaries and correlations. */
+/**
+ * Turns per-image raw numbers into the full result: scores, flags, summaries and correlations. The
+ * result's `images` is a read-only array whose records are built from compact columns when read (see
+ * {@link lazyArray}): holding a million of them as objects would take about 440 MB.
+ */
 export function assembleResult(input: AssembleInput): AuditResult {
   const { measured } = input;
   const table = measured instanceof MeasuredTable ? measured : MeasuredTable.from(measured);
-  const scorer = datasetScorer(rowsOnDemand(table), {
-    thresholds: overrides(input.settings.issueThresholds),
-    issues: input.settings.issues,
-  });
+  const scorer = datasetScorer(
+    lazyArray(table.length, (row) => table.raw(row)),
+    { thresholds: overrides(input.settings.issueThresholds), issues: input.settings.issues },
+  );
   // The result reports the thresholds actually applied (odd_size's default depends on the data).
   const settings = { ...input.settings, issueThresholds: scorer.thresholds };
-  const images = imageRecords(table, scorer, settings);
-  table.clear();
-  const labeled = input.labeled ?? (images.length > 0 && images.every((image) => image.label !== null));
+  const columns = scoreColumns(table, scorer, settings.issues);
+  const labeled = input.labeled ?? (columns.length > 0 && columns.labels.every((label) => label !== null));
   return {
     tool: input.tool,
-    dataset: { ...input.dataset, images: images.length, labeled, classes: classCounts(images) },
+    dataset: { ...input.dataset, images: columns.length, labeled, classes: classCounts(columns.labels) },
     settings,
-    images,
-    issueSummary: summarizeIssues(images, settings.issues),
-    correlations: labeled ? correlate(images, settings) : [],
+    images: lazyArray(columns.length, (row) => columns.record(row)),
+    issueSummary: summarizeIssues(columns, settings.issues),
+    correlations: labeled ? correlate(columns, settings) : [],
     errors: [...input.errors],
   };
 }
 
 /**
- * Scores every image and builds its record right away: what scoring leaves over dies young, instead of
- * a whole list of scores being kept until the last record is built. The scorer flags only the checked
- * issues; when every issue is checked, its scores become the record's own instead of being copied.
+ * Scores every row into columns, emptying the table as it goes; records list the checked issues'
+ * scores, in the order they were checked.
  */
-function imageRecords(table: MeasuredTable, scorer: DatasetScorer, settings: AuditSettings): ImageRecord[] {
-  const checksAll = sameList(ISSUE_NAMES, settings.issues);
-  const images = new Array<ImageRecord>(table.length);
-  for (let row = 0; row < table.length; row++) {
-    const { scores, issues } = scorer.score(table.raw(row));
-    const { width, height } = table.size(row);
-    images[row] = {
-      path: table.path(row),
-      label: table.label(row),
-      width,
-      height,
-      scores: checksAll ? scores : pick(scores, settings.issues),
-      issues,
-    };
-  }
-  return images;
-}
-
-/**
- * The table as the RawProperties array datasetScorer takes, each element built when it is read and
- * dropped after: all of them at once would hold about 350 bytes per image, as much as the result.
- */
-function rowsOnDemand(table: MeasuredTable): readonly RawProperties[] {
-  const isRow = (key: string | symbol): key is string =>
-    typeof key === "string" && /^(0|[1-9]\d*)$/.test(key) && Number(key) < table.length;
-  return new Proxy(new Array<RawProperties>(table.length), {
-    get: (target, key, receiver) =>
-      isRow(key) ? table.raw(Number(key)) : Reflect.get(target, key, receiver),
-    has: (target, key) => isRow(key) || Reflect.has(target, key),
-  });
+function scoreColumns(
+  table: MeasuredTable,
+  scorer: DatasetScorer,
+  issues: readonly IssueName[],
+): ImageColumns {
+  const columns = new ImageColumns(table.identity(), issues);
+  table.drain((row, raw) => columns.set(row, raw, scorer.score(raw)));
+  return columns;
 }
 
 /** Thresholds the caller changed; the others keep datasetScorer's data-dependent defaults. */
@@ -104,56 +79,43 @@ function overrides(thresholds: Record<IssueName, number>): Partial<Record<IssueN
   );
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
-}
-
-function pick(scores: Record<IssueName, number>, issues: readonly IssueName[]): Record<IssueName, number> {
-  return Object.fromEntries(issues.map((issue) => [issue, scores[issue]])) as Record<IssueName, number>;
-}
-
-function classCounts(images: readonly ImageRecord[]): { label: string; count: number }[] {
+function classCounts(labels: readonly (string | null)[]): { label: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const { label } of images) if (label !== null) counts.set(label, (counts.get(label) ?? 0) + 1);
+  for (const label of labels) if (label !== null) counts.set(label, (counts.get(label) ?? 0) + 1);
   return [...counts]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([label, count]) => ({ label, count }));
 }
 
-function ref(image: ImageRecord, issue: IssueName): ImageRef {
-  return { path: image.path, label: image.label, score: image.scores[issue] };
-}
-
-function summarizeIssues(images: readonly ImageRecord[], issues: readonly IssueName[]): IssueSummaryEntry[] {
+function summarizeIssues(columns: ImageColumns, issues: readonly IssueName[]): IssueSummaryEntry[] {
   return issues
     .map((issue) => {
-      const flagged = images.filter((image) => image.issues.includes(issue));
+      const flagged: number[] = [];
+      for (let row = 0; row < columns.length; row++) if (columns.hasIssue(row, issue)) flagged.push(row);
       const worst = flagged
-        .sort((a, b) => a.scores[issue] - b.scores[issue])
+        .sort((a, b) => columns.score(a, issue) - columns.score(b, issue))
         .slice(0, WORST_EXAMPLES)
-        .map((image) => ref(image, issue));
+        .map((row) => columns.ref(row, issue));
       return { issue, count: flagged.length, worst };
     })
     .sort((a, b) => b.count - a.count);
 }
 
-function correlate(images: readonly ImageRecord[], settings: AuditSettings): CorrelationEntry[] {
+function correlate(columns: ImageColumns, settings: AuditSettings): CorrelationEntry[] {
   const properties = Object.fromEntries(
-    settings.issues.map((issue) => [issue, images.map((image) => image.scores[issue])]),
+    settings.issues.map((issue) => [issue, columns.scores.get(issue) ?? []]),
   );
   const found = labelUncorrelatedness(
-    { labels: images.map((image) => image.label ?? ""), properties },
+    { labels: columns.labels.map((label) => label ?? ""), properties },
     { threshold: settings.threshold, alpha: settings.alpha, compat: settings.compat },
   );
-  return found.map((c) => toEntry(c, images));
+  return found.map((c) => toEntry(c, columns));
 }
 
-function toEntry(c: PropertyCorrelation, images: readonly ImageRecord[]): CorrelationEntry {
+function toEntry(c: PropertyCorrelation, columns: ImageColumns): CorrelationEntry {
   const property = c.property as IssueName;
-  const at = (index: number | undefined): ImageRef | null => {
-    const image = index === undefined ? undefined : images[index];
-    return image === undefined ? null : ref(image, property);
-  };
+  const at = (row: number | undefined): ImageRef | null =>
+    row === undefined || row >= columns.length ? null : columns.ref(row, property);
   return {
     property,
     score: c.score,

@@ -71,7 +71,7 @@ export class Lab {
   }
 
   /** Datalab's `get_issues`: every image, or only those flagged for `issue`. */
-  getIssues(issue?: IssueName): ImageRecord[] {
+  getIssues(issue?: IssueName): readonly ImageRecord[] {
     const { images } = this.result;
     return issue === undefined ? images : images.filter((image) => image.issues.includes(issue));
   }

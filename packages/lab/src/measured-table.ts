@@ -101,9 +101,15 @@ export class MeasuredTable {
     this.#rows = kept;
   }
 
+  /** Path and label columns, compacted first: the image columns take them over before {@link clear}. */
+  identity(): { paths: readonly string[]; labels: readonly (string | null)[] } {
+    this.compact();
+    return { paths: this.#paths, labels: this.#labels };
+  }
+
   /**
-   * Empties the table and lets its memory go: `assembleResult` calls this once the image records are
-   * built, so the table is not held next to them through the correlation tests.
+   * Empties the table and lets its memory go: `assembleResult` calls this once the images are scored,
+   * so the raw numbers are not held next to the scores through the correlation tests.
    */
   clear(): void {
     this.#blocks.length = 0;
@@ -111,6 +117,23 @@ export class MeasuredTable {
     this.#paths = [];
     this.#labels = [];
     this.#rows = 0;
+  }
+
+  /**
+   * Reads every row in order (compacted first) and empties the table as it goes: each block of rows is
+   * let go once read, so what is built from the rows never has to fit in memory next to all of them.
+   */
+  drain(visit: (row: number, raw: RawProperties) => void): void {
+    this.compact();
+    const blocks = this.#blocks as (Block | undefined)[];
+    for (let row = 0; row < this.#rows; row++) {
+      visit(row, this.raw(row));
+      if ((row + 1) % BLOCK_ROWS === 0) {
+        blocks[Math.floor(row / BLOCK_ROWS)] = undefined;
+        this.#isSet.fill(0, row + 1 - BLOCK_ROWS, row + 1);
+      }
+    }
+    this.clear();
   }
 
   path(row: number): string {

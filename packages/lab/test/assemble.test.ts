@@ -1,3 +1,4 @@
+import { scoreDataset } from "@sc/properties";
 import { describe, expect, test } from "vitest";
 import { assembleResult } from "../src/assemble.js";
 import { MeasuredTable } from "../src/measured-table.js";
@@ -71,6 +72,34 @@ describe("assembleResult", () => {
       height: 48,
       issues: ["dark"],
     });
+  });
+
+  test("image records are what the scorer gives each image, for all issues and for a selection", () => {
+    const measured = [
+      ...dayAndNight(4),
+      {
+        path: "odd/wide.png",
+        label: "day",
+        raw: raw({ width: 400, height: 10, entropy: 0.5, grayscaleContent: true }),
+      },
+    ];
+    for (const issues of [undefined, ["blurry", "grayscale", "odd_aspect_ratio"] as const]) {
+      const settings = resolveSettings(issues === undefined ? {} : { issues: [...issues] });
+      const result = assembleResult({ ...base, measured, settings });
+      const expected = scoreDataset(
+        measured.map((m) => m.raw),
+        { issues: settings.issues },
+      ).map(({ scores, issues: flagged }, i) => ({
+        path: measured[i]?.path,
+        label: measured[i]?.label,
+        width: measured[i]?.raw.width,
+        height: measured[i]?.raw.height,
+        scores: Object.fromEntries(settings.issues.map((issue) => [issue, scores[issue]])),
+        issues: flagged,
+      }));
+      expect(Array.from(result.images)).toEqual(expected);
+      expect(result.images.at(-1)?.issues.length).toBeGreaterThan(0);
+    }
   });
 
   test("issue summary lists the most common issue first", () => {

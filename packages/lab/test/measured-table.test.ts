@@ -64,4 +64,33 @@ describe("MeasuredTable", () => {
     expect(() => table.path(0)).toThrow(RangeError);
     expect(table.size(1)).toEqual({ width: 9, height: 3 });
   });
+
+  test("drain reads every row in order, compacted, letting each block go once read", () => {
+    const table = new MeasuredTable();
+    const rows = 10_000;
+    for (let row = 0; row < rows; row++)
+      if (row % 1000 !== 7) table.set(row, { path: `${row}.jpg`, label: null, raw: raw({ entropy: row }) });
+    const { paths } = table.identity();
+    const seen: number[] = [];
+    const released: boolean[] = [];
+    table.drain((row, r) => {
+      expect(r.entropy).toBe(Number.parseInt(paths[row] as string, 10));
+      seen.push(row);
+      // Rows of blocks already read are gone; this block's are not.
+      if (row === 5000) released.push(...[0, 4095, 4096, 5000].map((at) => throws(() => table.raw(at))));
+    });
+    expect(seen).toEqual(Array.from({ length: rows - 10 }, (_, i) => i));
+    expect(released).toEqual([true, true, false, false]);
+    expect(table.length).toBe(0);
+    expect(paths).toHaveLength(rows - 10);
+  });
 });
+
+function throws(read: () => unknown): boolean {
+  try {
+    read();
+    return false;
+  } catch (error) {
+    return error instanceof RangeError;
+  }
+}

@@ -99,7 +99,8 @@ export interface AuditResult {
     decoder: string;
   };
   settings: AuditSettings;
-  images: ImageRecord[];
+  /** Read-only; built from compact columns when read by `audit` (copy with Array.from to keep or post them). */
+  images: readonly ImageRecord[];
   issueSummary: IssueSummaryEntry[];
   correlations: CorrelationEntry[];
   errors: FileError[];
