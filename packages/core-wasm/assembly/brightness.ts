@@ -171,14 +171,15 @@ function countWantedRange(input: usize, coarse: usize, from: usize, to: usize, b
 // that merges the wanted bins into that many (neighbouring ranks often straddle two adjacent bins).
 // It may pass pixels of unwanted bins; the per-pixel lookup after it is exact.
 const FILTER_GROUPS = 8;
-// One splatted vector per group, loaded in the loop: V8 would otherwise re-splat every iteration.
+// One splatted vector per group: the group's bins as stored (bin * 4) with the bits below the group
+// cleared, so a masked stored bin equals it exactly when the bin is in the group.
 const GROUPS: usize = memory.data(FILTER_GROUPS * 16, 16);
 
-/** Fills GROUPS with the distinct wanted bins >> shift, repeating the last; false if there are too many. */
+/** Fills GROUPS with the distinct wanted groups, repeating the last; false if there are too many. */
 function groupWantedBins(shift: i32): bool {
   let count = 0;
   for (let j = 0; j < RANK_COUNT; j++) {
-    const group = <u16>(load<i32>(RANK_BIN + ((<usize>j) << 2)) >> shift);
+    const group = <u16>((load<i32>(RANK_BIN + ((<usize>j) << 2)) >> shift) << (shift + 2));
     let seen = false;
     for (let k = 0; k < count; k++) seen = seen || load<u16>(GROUPS + ((<usize>k) << 4)) === group;
     if (seen) continue;
@@ -189,20 +190,11 @@ function groupWantedBins(shift: i32): bool {
   return true;
 }
 
-/** Lanes of the 8 stored coarse bin offsets at `at` that may hold a wanted rank. */
-function candidates(at: usize, shift: i32): v128 {
-  const v = i16x8.shr_u(v128.load(at), shift + 2);
-  return v128.or(
-    v128.or(
-      v128.or(i16x8.eq(v, v128.load(GROUPS)), i16x8.eq(v, v128.load(GROUPS, 16))),
-      v128.or(i16x8.eq(v, v128.load(GROUPS, 32)), i16x8.eq(v, v128.load(GROUPS, 48))),
-    ),
-    v128.or(
-      v128.or(i16x8.eq(v, v128.load(GROUPS, 64)), i16x8.eq(v, v128.load(GROUPS, 80))),
-      v128.or(i16x8.eq(v, v128.load(GROUPS, 96)), i16x8.eq(v, v128.load(GROUPS, 112))),
-    ),
-  );
-}
+// The filter loop only notes the blocks with a candidate (here, a batch at a time) and the lookups run
+// after it: a call inside the loop would make V8 spill and reload the group vectors every iteration.
+const HIT_CAPACITY = 1024;
+const HIT_BLOCKS: usize = memory.data(HIT_CAPACITY * 4, 16);
+const FILTER_MASK: usize = memory.data(16, 16);
 
 /**
  * Second pass over the stored coarse bins. Few pixels fall in a wanted bin, so sixteen bins at a
@@ -211,14 +203,43 @@ function candidates(at: usize, shift: i32): v128 {
 function countWantedKeys(input: usize, coarse: usize, pixels: u32, bytesPerPixel: i32): void {
   let shift = 0;
   while (!groupWantedBins(shift)) shift++;
+  v128.store(FILTER_MASK, i16x8.splat(<i16>(0xffff << (shift + 2))));
+  const g0 = v128.load(GROUPS);
+  const g1 = v128.load(GROUPS, 16);
+  const g2 = v128.load(GROUPS, 32);
+  const g3 = v128.load(GROUPS, 48);
+  const g4 = v128.load(GROUPS, 64);
+  const g5 = v128.load(GROUPS, 80);
+  const g6 = v128.load(GROUPS, 96);
+  const g7 = v128.load(GROUPS, 112);
   const n = <usize>pixels;
+  const blocksEnd = n & ~15;
   let i: usize = 0;
-  for (; i + 16 <= n; i += 16) {
-    const at = coarse + (i << 1);
-    if (v128.any_true(v128.or(candidates(at, shift), candidates(at + 16, shift))))
-      countWantedRange(input, coarse, i, i + 16, bytesPerPixel);
+  while (i < blocksEnd) {
+    const batchEnd = min(blocksEnd, i + HIT_CAPACITY * 16);
+    let hits: usize = 0;
+    for (; i < batchEnd; i += 16) {
+      const at = coarse + (i << 1);
+      const mask = v128.load(FILTER_MASK);
+      const a = v128.and(v128.load(at), mask);
+      const b = v128.and(v128.load(at, 16), mask);
+      let h = v128.or(i16x8.eq(a, g0), i16x8.eq(b, g0));
+      h = v128.or(h, v128.or(i16x8.eq(a, g1), i16x8.eq(b, g1)));
+      h = v128.or(h, v128.or(i16x8.eq(a, g2), i16x8.eq(b, g2)));
+      h = v128.or(h, v128.or(i16x8.eq(a, g3), i16x8.eq(b, g3)));
+      h = v128.or(h, v128.or(i16x8.eq(a, g4), i16x8.eq(b, g4)));
+      h = v128.or(h, v128.or(i16x8.eq(a, g5), i16x8.eq(b, g5)));
+      h = v128.or(h, v128.or(i16x8.eq(a, g6), i16x8.eq(b, g6)));
+      h = v128.or(h, v128.or(i16x8.eq(a, g7), i16x8.eq(b, g7)));
+      store<u32>(HIT_BLOCKS + (hits << 2), <u32>i);
+      hits += <usize>v128.any_true(h);
+    }
+    for (let j: usize = 0; j < hits; j++) {
+      const from = <usize>load<u32>(HIT_BLOCKS + (j << 2));
+      countWantedRange(input, coarse, from, from + 16, bytesPerPixel);
+    }
   }
-  countWantedRange(input, coarse, i, n, bytesPerPixel);
+  countWantedRange(input, coarse, blocksEnd, n, bytesPerPixel);
 }
 
 function brightnessOfKey(key: i32, color: bool): f64 {

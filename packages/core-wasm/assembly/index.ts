@@ -5,15 +5,16 @@ import { alignUp, arenaStart, ensureEnd } from "./arena";
 import { COARSE_BINS, colorPercentiles, grayPercentiles, KEY_COARSE, PERCENT_COUNT } from "./brightness";
 import { blurStats, luma } from "./edges";
 import { CHANNEL_HIST, clearU32, entropyBits, mergeChannelCopies } from "./histograms";
-import { PLANE_SLACK, planeStride, splitRow } from "./planes";
+import { PLANE_GAP, PLANE_SLACK, planeStride, splitRow } from "./planes";
 import {
   chunkTableBytes,
   kernelSize,
   planAxis,
   planChunks,
   resampleColumns,
+  resampleRowFar,
   resampleRowGray,
-  resampleRowPlanes,
+  resampleRowNear,
 } from "./resample";
 import {
   copyRowColor,
@@ -132,9 +133,9 @@ export function analyze(): void {
         coarse + ((<usize>y * <usize>width) << 1),
         offsets,
       );
-      if (ksizeH !== 0)
-        resampleRowPlanes(planes, planes + stride, planes + 2 * stride, dst, outW, BOUNDS_H, chunksH);
-      else copyRowColor(row, bpp, dst, width);
+      if (ksizeH === 0) copyRowColor(row, bpp, dst, width);
+      else if (stride === PLANE_GAP) resampleRowNear(planes, dst, outW, BOUNDS_H, chunksH);
+      else resampleRowFar(planes, stride, dst, outW, BOUNDS_H, chunksH);
     } else {
       scanGrayRow(row, width);
       if (ksizeH !== 0) resampleRowGray(row, dst, outW, BOUNDS_H, chunksH);

@@ -4,8 +4,15 @@
 /** Bytes each plane row holds past the pixels: 16 zeroed (whole-vector kernels) plus read slack. */
 export const PLANE_SLACK = 32;
 
+/**
+ * Distance between the planes of rows up to PLANE_GAP - PLANE_SLACK pixels wide: a constant, so the
+ * resize addresses all three from one pointer (wider rows use planeStride).
+ */
+export const PLANE_GAP: usize = 8192;
+
 export function planeStride(width: i32): usize {
-  return ((<usize>width + PLANE_SLACK + 15) >> 4) << 4;
+  const stride = ((<usize>width + PLANE_SLACK + 15) >> 4) << 4;
+  return stride <= PLANE_GAP ? PLANE_GAP : stride;
 }
 
 // Byte shuffles are i8x16.swizzle with masks loaded from memory: V8 rebuilds the constant mask of an

@@ -2,6 +2,9 @@
 // a = -0.5 kernel widened by the shrink factor, weights normalised per output pixel, then quantised to
 // 22-bit fixed point; each separable pass rounds (+half) and clips to 8 bits.
 
+import { PLANE_GAP } from "./planes";
+import { MAX_SIDE } from "./shrink";
+
 const PRECISION_BITS = 22;
 const ONE: f64 = <f64>(1 << PRECISION_BITS);
 const HALF: i32 = 1 << (PRECISION_BITS - 1);
@@ -60,10 +63,7 @@ function clip8(acc: i32): u8 {
 }
 
 function packLanes(acc: v128): u32 {
-  // >> 22 then saturating narrows clip to 0..255 exactly like clip8 does per lane.
-  const s = i32x4.shr_s(acc, PRECISION_BITS);
-  const w = i16x8.narrow_i32x4_s(s, s);
-  return i32x4.extract_lane(i8x16.narrow_i16x8_u(w, w), 0);
+  return packShifted(acc, PRECISION_BITS);
 }
 
 function loadPixel(p: usize): v128 {
@@ -71,15 +71,32 @@ function loadPixel(p: usize): v128 {
 }
 
 // The horizontal pass reads one channel plane at a time, 8 taps per i32x4.dot_i16x8_s. A 22-bit weight
-// does not fit in i16, so each is split as k = hi * 2^11 + lo (lo in 0..2047): two dot products,
-// recombined at the end. Sums wrap modulo 2^32 exactly like the single int sum they replace, so the
-// result is bit-identical.
-const SPLIT_BITS = 11;
+// does not fit in i16, so each is split as k = hi * 2^split + lo with |lo| <= 2^(split - 1), split being
+// the fewest bits that bring every hi within i16 (3 at 2048 -> 64 px, 5 at 512 -> 64). The colour
+// pass sums hi products only: the lo products add a known range to the exact sum (255 times the
+// negative lo weights to 255 times the positive ones), and when both ends of that range round to the
+// same 8-bit value, as they do for all but a few per cent of output pixels, that value is exact.
+// Otherwise the pixel is summed again with both parts. Sums wrap modulo 2^32 exactly like the single
+// int sum they replace, so the result is bit-identical.
 const CHUNK_TAPS = 8;
-const CHUNK_BYTES = 32; // per 8 taps: 8 x i16 hi weights, then 8 x i16 lo weights
+const CHUNK_BYTES = 16; // 8 x i16 weights
+// The lo weights are a table of their own, loOffset bytes after the hi weights, so that the colour
+// pass reads half the bytes (the table is about 17 kB of hi weights per row at 2048 -> 64 px, which
+// competes with the histograms for L1).
+let loOffset: usize = 0;
+
+let splitBits = 0;
+// Per output pixel, two splatted vectors: Pillow's rounding half plus the least, then plus the most,
+// that the lo products can add, in units of 2^splitBits (rounded outwards). Vectors in memory cost
+// one load at the end of each output pixel; V8 would build a splat from scalars with three.
+const LO_RANGE: usize = memory.data(MAX_SIDE * 32, 16);
+
+function hiPart(w: i32, split: i32): i32 {
+  return split === 0 ? w : (w + (1 << (split - 1))) >> split;
+}
 
 function chunkStride(ksize: i32): usize {
-  return <usize>((ksize + CHUNK_TAPS - 1) / CHUNK_TAPS) * CHUNK_BYTES;
+  return <usize>((ksize + CHUNK_TAPS - 1) / CHUNK_TAPS) * 2 * CHUNK_BYTES;
 }
 
 /** Bytes of the chunked weight table the horizontal pass reads (at most). */
@@ -93,17 +110,45 @@ export function chunkTableBytes(outSize: i32, ksize: i32): u64 {
  * running pointer and need no per-pixel address arithmetic.
  */
 export function planChunks(outSize: i32, ksize: i32, bounds: usize, coeffs: usize, chunks: usize): void {
+  let largest = 0;
+  let smallest = 0;
+  for (let o = 0; o < outSize; o++) {
+    const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
+    const k = coeffs + ((<usize>o * <usize>ksize) << 2);
+    for (let x = 0; x < taps; x++) {
+      const w = load<i32>(k + ((<usize>x) << 2));
+      largest = max(largest, w);
+      smallest = min(smallest, w);
+    }
+  }
+  let split = 0;
+  while (hiPart(largest, split) > i16.MAX_VALUE || hiPart(smallest, split) < i16.MIN_VALUE) split++;
+  splitBits = split;
+  let chunkCount: usize = 0;
+  for (let o = 0; o < outSize; o++)
+    chunkCount += <usize>((load<i32>(bounds + ((<usize>o) << 3) + 4) + CHUNK_TAPS - 1) / CHUNK_TAPS);
+  loOffset = chunkCount * CHUNK_BYTES;
   let at = chunks;
   for (let o = 0; o < outSize; o++) {
     const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
     const k = coeffs + ((<usize>o * <usize>ksize) << 2);
     const padded = ((taps + CHUNK_TAPS - 1) / CHUNK_TAPS) * CHUNK_TAPS;
+    let negative = 0;
+    let positive = 0;
     for (let x = 0; x < padded; x++) {
       const w = x < taps ? load<i32>(k + ((<usize>x) << 2)) : 0;
+      const hi = hiPart(w, split);
+      const lo = w - (hi << split);
       const lane = at + <usize>(x / CHUNK_TAPS) * CHUNK_BYTES + ((<usize>(x % CHUNK_TAPS)) << 1);
-      store<i16>(lane, <i16>(w >> SPLIT_BITS));
-      store<i16>(lane, <i16>(w & ((1 << SPLIT_BITS) - 1)), 16);
+      store<i16>(lane, <i16>hi);
+      store<i16>(lane + loOffset, <i16>lo);
+      if (lo < 0) negative += lo;
+      else positive += lo;
     }
+    // >> rounds towards minus infinity: down for the least, up (via the negated sum) for the most.
+    const half = HALF >> split;
+    v128.store(LO_RANGE + ((<usize>o) << 5), i32x4.splat(half + ((255 * negative) >> split)));
+    v128.store(LO_RANGE + ((<usize>o) << 5), i32x4.splat(half - ((-255 * positive) >> split)), 16);
     at += <usize>(padded / CHUNK_TAPS) * CHUNK_BYTES;
   }
 }
@@ -112,57 +157,106 @@ export function planChunks(outSize: i32, ksize: i32, bounds: usize, coeffs: usiz
 const HALF_IN_LANE_0: usize = memory.data<i32>([HALF, 0, 0, 0], 16);
 
 function joinSplit(hi: v128, lo: v128): v128 {
-  return i32x4.add(i32x4.shl(hi, SPLIT_BITS), lo);
+  return i32x4.add(i32x4.shl(hi, splitBits), lo);
+}
+
+/** Lane sums of three accumulators as [R, G, B, B]. */
+function sumLanes(rs: v128, gs: v128, bs: v128): v128 {
+  // [r0+r2, r1+r3, g0+g2, g1+g3] and [b0+b2, b1+b3, ...], then [R, G, B, B].
+  const rg = i32x4.add(i32x4.shuffle(rs, gs, 0, 1, 4, 5), i32x4.shuffle(rs, gs, 2, 3, 6, 7));
+  const bb = i32x4.add(bs, i32x4.shuffle(bs, bs, 2, 3, 0, 1));
+  return i32x4.add(i32x4.shuffle(rg, bb, 0, 2, 4, 6), i32x4.shuffle(rg, bb, 1, 3, 5, 7));
+}
+
+/** Clips lanes >> shift to 0..255 and packs lanes 0..3 into one u32 (saturating narrows clip). */
+function packShifted(acc: v128, shift: i32): u32 {
+  const s = i32x4.shr_s(acc, shift);
+  const w = i16x8.narrow_i32x4_s(s, s);
+  return i32x4.extract_lane(i8x16.narrow_i16x8_u(w, w), 0);
+}
+
+/** Output pixel of the horizontal pass from both weight parts: Pillow's exact sum. */
+function exactPixel(r: usize, g: usize, b: usize, first: usize, taps: i32, k: usize): u32 {
+  const half = v128.load(HALF_IN_LANE_0);
+  let rh = i32x4.splat(0);
+  let rl = half;
+  let gh = rh;
+  let gl = half;
+  let bh = rh;
+  let bl = half;
+  for (let x: usize = first, end = first + <usize>taps; x < end; x += CHUNK_TAPS) {
+    const hi = v128.load(k);
+    const lo = v128.load(k + loOffset);
+    const pr = v128.load8x8_u(r + x);
+    const pg = v128.load8x8_u(g + x);
+    const pb = v128.load8x8_u(b + x);
+    rh = i32x4.add(rh, i32x4.dot_i16x8_s(pr, hi));
+    rl = i32x4.add(rl, i32x4.dot_i16x8_s(pr, lo));
+    gh = i32x4.add(gh, i32x4.dot_i16x8_s(pg, hi));
+    gl = i32x4.add(gl, i32x4.dot_i16x8_s(pg, lo));
+    bh = i32x4.add(bh, i32x4.dot_i16x8_s(pb, hi));
+    bl = i32x4.add(bl, i32x4.dot_i16x8_s(pb, lo));
+    k += CHUNK_BYTES;
+  }
+  return packShifted(sumLanes(joinSplit(rh, rl), joinSplit(gh, gl), joinSplit(bh, bl)), PRECISION_BITS);
 }
 
 /**
- * One row of the horizontal pass over three planes (R, G, B); writes 4 bytes per output pixel (the
- * 4th is junk). Reads up to 7 bytes past each window, which the zero weights cancel.
+ * One row of the horizontal pass over three planes (R at r, G at r + gap, B at r + 2 gap); writes
+ * 4 bytes per output pixel (the 4th is junk). Reads up to 7 bytes past each window, which the zero
+ * weights cancel. Inlined into a copy for planes PLANE_GAP apart (`near`), whose G and B loads address
+ * from the R pointer with immediate offsets, and one for wider rows.
  */
-export function resampleRowPlanes(
+@inline
+function resampleRow(
+  near: bool,
   r: usize,
-  g: usize,
-  b: usize,
+  gap: usize,
   dst: usize,
   outW: i32,
   bounds: usize,
   chunks: usize,
 ): void {
+  const shift = PRECISION_BITS - splitBits;
   let k = chunks;
   for (let o = 0; o < outW; o++) {
     const first = <usize>load<i32>(bounds + ((<usize>o) << 3));
     const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
-    // The rounding half starts in lane 0 of each low sum, so the lane sums below include it once.
-    const half = v128.load(HALF_IN_LANE_0);
-    let rh = i32x4.splat(0);
-    let rl = half;
-    let gh = rh;
-    let gl = half;
-    let bh = rh;
-    let bl = half;
-    for (let x: usize = first, end = first + <usize>taps; x < end; x += CHUNK_TAPS) {
+    const start = k;
+    let rs = i32x4.splat(0);
+    let gs = rs;
+    let bs = rs;
+    for (let p: usize = r + first, end = r + first + <usize>taps; p < end; p += CHUNK_TAPS) {
       const hi = v128.load(k);
-      const lo = v128.load(k, 16);
-      const pr = v128.load8x8_u(r + x);
-      const pg = v128.load8x8_u(g + x);
-      const pb = v128.load8x8_u(b + x);
-      rh = i32x4.add(rh, i32x4.dot_i16x8_s(pr, hi));
-      rl = i32x4.add(rl, i32x4.dot_i16x8_s(pr, lo));
-      gh = i32x4.add(gh, i32x4.dot_i16x8_s(pg, hi));
-      gl = i32x4.add(gl, i32x4.dot_i16x8_s(pg, lo));
-      bh = i32x4.add(bh, i32x4.dot_i16x8_s(pb, hi));
-      bl = i32x4.add(bl, i32x4.dot_i16x8_s(pb, lo));
+      rs = i32x4.add(rs, i32x4.dot_i16x8_s(v128.load8x8_u(p), hi));
+      if (near) {
+        gs = i32x4.add(gs, i32x4.dot_i16x8_s(v128.load8x8_u(p, PLANE_GAP), hi));
+        bs = i32x4.add(bs, i32x4.dot_i16x8_s(v128.load8x8_u(p, 2 * PLANE_GAP), hi));
+      } else {
+        gs = i32x4.add(gs, i32x4.dot_i16x8_s(v128.load8x8_u(p + gap), hi));
+        bs = i32x4.add(bs, i32x4.dot_i16x8_s(v128.load8x8_u(p + 2 * gap), hi));
+      }
       k += CHUNK_BYTES;
     }
-    const rs = joinSplit(rh, rl);
-    const gs = joinSplit(gh, gl);
-    const bs = joinSplit(bh, bl);
-    // Lane sums: [r0+r2, r1+r3, g0+g2, g1+g3] and [b0+b2, b1+b3, ...], then [R, G, B, B].
-    const rg = i32x4.add(i32x4.shuffle(rs, gs, 0, 1, 4, 5), i32x4.shuffle(rs, gs, 2, 3, 6, 7));
-    const bb = i32x4.add(bs, i32x4.shuffle(bs, bs, 2, 3, 0, 1));
-    const rgb = i32x4.add(i32x4.shuffle(rg, bb, 0, 2, 4, 6), i32x4.shuffle(rg, bb, 1, 3, 5, 7));
-    store<u32>(dst + ((<usize>o) << 2), packLanes(rgb));
+    const rgb = sumLanes(rs, gs, bs);
+    const range = LO_RANGE + ((<usize>o) << 5);
+    const low = packShifted(i32x4.add(rgb, v128.load(range)), shift);
+    const high = packShifted(i32x4.add(rgb, v128.load(range, 16)), shift);
+    store<u32>(
+      dst + ((<usize>o) << 2),
+      low === high ? low : exactPixel(r, r + gap, r + 2 * gap, first, taps, start),
+    );
   }
+}
+
+/** resampleRow for planes PLANE_GAP bytes apart. */
+export function resampleRowNear(r: usize, dst: usize, outW: i32, bounds: usize, chunks: usize): void {
+  resampleRow(true, r, PLANE_GAP, dst, outW, bounds, chunks);
+}
+
+/** resampleRow for planes `gap` bytes apart. */
+export function resampleRowFar(r: usize, gap: usize, dst: usize, outW: i32, bounds: usize, chunks: usize): void {
+  resampleRow(false, r, gap, dst, outW, bounds, chunks);
 }
 
 /** One row of the horizontal pass for single-channel pixels (same chunked weights, one plane). */
@@ -176,7 +270,7 @@ export function resampleRowGray(src: usize, dst: usize, outW: i32, bounds: usize
     for (let x: usize = first, end = first + <usize>taps; x < end; x += CHUNK_TAPS) {
       const p = v128.load8x8_u(src + x);
       hi = i32x4.add(hi, i32x4.dot_i16x8_s(p, v128.load(k)));
-      lo = i32x4.add(lo, i32x4.dot_i16x8_s(p, v128.load(k, 16)));
+      lo = i32x4.add(lo, i32x4.dot_i16x8_s(p, v128.load(k + loOffset)));
       k += CHUNK_BYTES;
     }
     const s = joinSplit(hi, lo);
