@@ -6,15 +6,17 @@ import { COARSE_BINS, colorPercentiles, grayPercentiles, KEY_COARSE, PERCENT_COU
 import { blurStats, luma } from "./edges";
 import { CHANNEL_HIST, clearU32, entropyBits, mergeChannelCopies } from "./histograms";
 import { PLANE_GAP, PLANE_SLACK, planeStride, splitRow } from "./planes";
+// biome-ignore lint/style/useImportType: AssemblyScript has no type-only imports.
 import {
   chunkTableBytes,
+  FarPlanes,
   kernelSize,
+  NearPlanes,
   planAxis,
   planChunks,
   resampleColumns,
-  resampleRowFar,
+  resampleRow,
   resampleRowGray,
-  resampleRowNear,
 } from "./resample";
 import {
   copyRowColor,
@@ -134,8 +136,8 @@ export function analyze(): void {
         offsets,
       );
       if (ksizeH === 0) copyRowColor(row, bpp, dst, width);
-      else if (stride === PLANE_GAP) resampleRowNear(planes, dst, outW, BOUNDS_H, chunksH);
-      else resampleRowFar(planes, stride, dst, outW, BOUNDS_H, chunksH);
+      else if (stride === PLANE_GAP) resampleRow<NearPlanes>(planes, PLANE_GAP, dst, outW, BOUNDS_H, chunksH);
+      else resampleRow<FarPlanes>(planes, stride, dst, outW, BOUNDS_H, chunksH);
     } else {
       scanGrayRow(row, width);
       if (ksizeH !== 0) resampleRowGray(row, dst, outW, BOUNDS_H, chunksH);

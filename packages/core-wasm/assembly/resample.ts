@@ -201,15 +201,19 @@ function exactPixel(r: usize, g: usize, b: usize, first: usize, taps: i32, k: us
   return packShifted(sumLanes(joinSplit(rh, rl), joinSplit(gh, gl), joinSplit(bh, bl)), PRECISION_BITS);
 }
 
+// The two copies of resampleRow are instantiations of a generic: AssemblyScript compiles each one on
+// its own with `near` a constant, so the branch in the tap loop is folded away (a bool parameter would
+// keep it, and @inline is not TypeScript syntax, which the linter must parse). Only their sizes differ.
+export type NearPlanes = u8;
+export type FarPlanes = u16;
+
 /**
  * One row of the horizontal pass over three planes (R at r, G at r + gap, B at r + 2 gap); writes
  * 4 bytes per output pixel (the 4th is junk). Reads up to 7 bytes past each window, which the zero
- * weights cancel. Inlined into a copy for planes PLANE_GAP apart (`near`), whose G and B loads address
- * from the R pointer with immediate offsets, and one for wider rows.
+ * weights cancel. `Spacing` picks the copy: {@link NearPlanes} for planes PLANE_GAP apart, whose G and
+ * B loads address from the R pointer with immediate offsets, {@link FarPlanes} for wider rows.
  */
-@inline
-function resampleRow(
-  near: bool,
+export function resampleRow<Spacing>(
   r: usize,
   gap: usize,
   dst: usize,
@@ -217,6 +221,7 @@ function resampleRow(
   bounds: usize,
   chunks: usize,
 ): void {
+  const near = sizeof<Spacing>() === sizeof<NearPlanes>();
   const shift = PRECISION_BITS - splitBits;
   let k = chunks;
   for (let o = 0; o < outW; o++) {
@@ -247,16 +252,6 @@ function resampleRow(
       low === high ? low : exactPixel(r, r + gap, r + 2 * gap, first, taps, start),
     );
   }
-}
-
-/** resampleRow for planes PLANE_GAP bytes apart. */
-export function resampleRowNear(r: usize, dst: usize, outW: i32, bounds: usize, chunks: usize): void {
-  resampleRow(true, r, PLANE_GAP, dst, outW, bounds, chunks);
-}
-
-/** resampleRow for planes `gap` bytes apart. */
-export function resampleRowFar(r: usize, gap: usize, dst: usize, outW: i32, bounds: usize, chunks: usize): void {
-  resampleRow(false, r, gap, dst, outW, bounds, chunks);
 }
 
 /** One row of the horizontal pass for single-channel pixels (same chunked weights, one plane). */
