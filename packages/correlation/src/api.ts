@@ -13,7 +13,11 @@ import { type SortedValues, sortValues, stretchStart } from "./sorted-values.js"
 export interface CorrelationInput {
   /** One label per image; compared as String(label). null/undefined rows are left out. */
   labels: ArrayLike<string | number>;
-  /** Score columns, one value per image; null, undefined, NaN and infinities are missing values. */
+  /**
+   * Score columns, one value per image; null, undefined, NaN and infinities are missing values. Each
+   * column is read once, when its property is tested, in key order: a getter can build a column then,
+   * so that only one is held at a time.
+   */
   properties: Readonly<Record<string, ArrayLike<number | null | undefined>>>;
 }
 
@@ -309,7 +313,9 @@ export function labelUncorrelatedness(
     // Scratch reused from one property to the next: nothing in a result points into it.
     buffers: new Buffers(),
   };
-  return Object.entries(input.properties).map(([property, values]) => {
+  // Each column is read only when its turn comes, so a getter can build it then and let it go after.
+  return Object.keys(input.properties).map((property) => {
+    const values = input.properties[property];
     if (!isColumn(values) || values.length !== labels.classOf.length) {
       const got = isColumn(values) ? `${values.length} values` : typeof values;
       throw new RangeError(

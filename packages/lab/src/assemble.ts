@@ -1,5 +1,5 @@
 import { labelUncorrelatedness, type PropertyCorrelation } from "@sc/correlation";
-import { type DatasetScorer, DEFAULT_ISSUE_THRESHOLDS, datasetScorer } from "@sc/properties";
+import { DEFAULT_ISSUE_THRESHOLDS, datasetScorer } from "@sc/properties";
 import type {
   AuditResult,
   AuditSettings,
@@ -43,7 +43,7 @@ export function assembleResult(input: AssembleInput): AuditResult {
   );
   // The result reports the thresholds actually applied (odd_size's default depends on the data).
   const settings = { ...input.settings, issueThresholds: scorer.thresholds };
-  const columns = scoreColumns(table, scorer, settings.issues);
+  const columns = ImageColumns.score(table, scorer, settings.issues);
   const labeled = input.labeled ?? (columns.length > 0 && columns.labels.every((label) => label !== null));
   return {
     tool: input.tool,
@@ -54,20 +54,6 @@ export function assembleResult(input: AssembleInput): AuditResult {
     correlations: labeled ? correlate(columns, settings) : [],
     errors: [...input.errors],
   };
-}
-
-/**
- * Scores every row into columns, emptying the table as it goes; records list the checked issues'
- * scores, in the order they were checked.
- */
-function scoreColumns(
-  table: MeasuredTable,
-  scorer: DatasetScorer,
-  issues: readonly IssueName[],
-): ImageColumns {
-  const columns = new ImageColumns(table.identity(), issues);
-  table.drain((row, raw) => columns.set(row, raw, scorer.score(raw)));
-  return columns;
 }
 
 /** Thresholds the caller changed; the others keep datasetScorer's data-dependent defaults. */
@@ -102,8 +88,12 @@ function summarizeIssues(columns: ImageColumns, issues: readonly IssueName[]): I
 }
 
 function correlate(columns: ImageColumns, settings: AuditSettings): CorrelationEntry[] {
-  const properties = Object.fromEntries(
-    settings.issues.map((issue) => [issue, columns.scores.get(issue) ?? []]),
+  // Getters: the tests read one property at a time, so only one score column exists at once.
+  const properties = Object.defineProperties(
+    {},
+    Object.fromEntries(
+      settings.issues.map((issue) => [issue, { enumerable: true, get: () => columns.column(issue) }]),
+    ),
   );
   const found = labelUncorrelatedness(
     { labels: columns.labels.map((label) => label ?? ""), properties },

@@ -1,51 +1,61 @@
-import { type ImageScores, ISSUE_NAMES } from "@sc/properties";
+import { type DatasetScorer, type ImageScores, ISSUE_NAMES } from "@sc/properties";
 import type { ImageRecord, ImageRef, IssueName } from "@sc/report";
+import type { MeasuredTable } from "./measured-table.js";
+import type { RowBlocks } from "./row-blocks.js";
+
+/** Row slots: the seven scores in ISSUE_NAMES order, then the flagged issues as one bit each. */
+const FLAGS_SLOT = ISSUE_NAMES.length;
 
 /**
- * Scored images as columns: a Float64Array per reported score, sizes in a Uint32Array and the flagged
- * issues as one bit each. About 90 bytes per image besides the path, where an ImageRecord object with
- * its scores object and boxed numbers takes about 440; the result's `images` builds records from here
+ * Scored images, kept in the measured table's own rows: each row's raw numbers are overwritten by its
+ * scores and issue bits, so scoring needs no memory beside the table's, and an image costs no more
+ * than it did while measured (about 100 bytes besides its path, where an ImageRecord object with its
+ * scores object and boxed numbers takes about 440). The result's `images` builds records from here
  * when they are read.
  */
 export class ImageColumns {
   readonly length: number;
   readonly paths: readonly string[];
   readonly labels: readonly (string | null)[];
-  /** The score columns, in the order records list their scores. */
-  readonly scores: ReadonlyMap<IssueName, Float64Array>;
-  readonly #sizes: Uint32Array;
-  readonly #flags: Uint8Array;
+  /** The issues whose scores the records hold, in record order. */
+  readonly reported: readonly IssueName[];
+  readonly #rows: RowBlocks;
 
-  /** `reported`: the issues whose scores the records hold, in record order. */
-  constructor(
-    identity: { paths: readonly string[]; labels: readonly (string | null)[] },
-    reported: readonly IssueName[],
-  ) {
-    this.length = identity.paths.length;
-    this.paths = identity.paths;
-    this.labels = identity.labels;
-    this.scores = new Map(reported.map((issue) => [issue, new Float64Array(this.length)]));
-    this.#sizes = new Uint32Array(this.length * 2);
-    this.#flags = new Uint8Array(this.length);
+  /** Scores every row of `table` in place; the table is empty afterwards. */
+  static score(table: MeasuredTable, scorer: DatasetScorer, reported: readonly IssueName[]): ImageColumns {
+    const { rows, paths, labels } = table.rewrite((raw, numbers) => write(scorer.score(raw), numbers));
+    return new ImageColumns(rows, paths, labels, reported);
   }
 
-  set(row: number, size: { width: number; height: number }, scored: ImageScores): void {
-    this.#sizes[2 * row] = size.width;
-    this.#sizes[2 * row + 1] = size.height;
-    for (const [issue, column] of this.scores) column[row] = scored.scores[issue];
-    let flags = 0;
-    for (const issue of scored.issues) flags |= issueBit(issue);
-    this.#flags[row] = flags;
+  private constructor(
+    rows: RowBlocks,
+    paths: readonly string[],
+    labels: readonly (string | null)[],
+    reported: readonly IssueName[],
+  ) {
+    if (rows.stride <= FLAGS_SLOT)
+      throw new RangeError(`rows of ${rows.stride} numbers cannot hold the scores`);
+    this.#rows = rows;
+    this.length = paths.length;
+    this.paths = paths;
+    this.labels = labels;
+    this.reported = reported;
   }
 
   hasIssue(row: number, issue: IssueName): boolean {
-    return ((this.#flags[row] as number) & issueBit(issue)) !== 0;
+    return (this.#rows.number(row, FLAGS_SLOT) & issueBit(issue)) !== 0;
   }
 
   score(row: number, issue: IssueName): number {
-    const column = this.scores.get(issue);
-    if (column === undefined) throw new RangeError(`the images hold no ${issue} score`);
-    return column[row] as number;
+    return this.#rows.number(row, this.#slot(issue));
+  }
+
+  /** One issue's scores of every image, in a new array. */
+  column(issue: IssueName): Float64Array {
+    const slot = this.#slot(issue);
+    const column = new Float64Array(this.length);
+    for (let row = 0; row < this.length; row++) column[row] = this.#rows.number(row, slot);
+    return column;
   }
 
   /** A new record of one row, equal to the one the columns were filled from. */
@@ -53,15 +63,21 @@ export class ImageColumns {
     if (!(Number.isInteger(row) && row >= 0 && row < this.length))
       throw new RangeError(`no image in row ${row}`);
     const scores = {} as Record<IssueName, number>;
-    for (const [issue, column] of this.scores) scores[issue] = column[row] as number;
+    for (const issue of this.reported) scores[issue] = this.#rows.number(row, ISSUE_NAMES.indexOf(issue));
+    const { width, height } = this.#rows.size(row);
     return {
       path: this.paths[row] as string,
       label: this.labels[row] ?? null,
-      width: this.#sizes[2 * row] as number,
-      height: this.#sizes[2 * row + 1] as number,
+      width,
+      height,
       scores,
       issues: ISSUE_NAMES.filter((issue) => this.hasIssue(row, issue)),
     };
+  }
+
+  #slot(issue: IssueName): number {
+    if (!this.reported.includes(issue)) throw new RangeError(`the images hold no ${issue} score`);
+    return ISSUE_NAMES.indexOf(issue);
   }
 
   ref(row: number, issue: IssueName): ImageRef {
@@ -71,6 +87,15 @@ export class ImageColumns {
       score: this.score(row, issue),
     };
   }
+}
+
+function write(scored: ImageScores, numbers: Float64Array): void {
+  ISSUE_NAMES.forEach((issue, slot) => {
+    numbers[slot] = scored.scores[issue];
+  });
+  let flags = 0;
+  for (const issue of scored.issues) flags |= issueBit(issue);
+  numbers[FLAGS_SLOT] = flags;
 }
 
 function issueBit(issue: IssueName): number {

@@ -1,4 +1,5 @@
 import type { RawProperties } from "@sc/properties";
+import { BLOCK_ROWS, RowBlocks } from "./row-blocks.js";
 
 /** A readable image: its identity and raw properties. */
 export interface MeasuredImage {
@@ -9,19 +10,15 @@ export interface MeasuredImage {
 
 /** Numbers stored per image besides its size: storedGray, 7 brightness percentiles, entropy, blurriness, grayStd, grayscaleContent. */
 const STRIDE = 12;
-/** Rows per block (450 KB): growing adds a block instead of copying everything. */
-const BLOCK_ROWS = 4096;
 
-interface Block {
-  numbers: Float64Array;
-  /**
-   * Width and height per row. Read from here they are small integers, which the image records hold
-   * inline; read from a Float64Array each would be a boxed 16-byte number in every record.
-   */
-  sizes: Uint32Array;
+/** Rows that {@link MeasuredTable.rewrite} overwrote in place, with the images' identity. */
+export interface RewrittenRows {
+  rows: RowBlocks;
+  paths: readonly string[];
+  labels: readonly (string | null)[];
 }
 
-/** Whether `side` fits a {@link Block.sizes} slot unchanged. */
+/** Whether `side` fits a {@link RowBlocks} size slot unchanged. */
 function isPixelCount(side: number): boolean {
   return Number.isInteger(side) && side >= 0 && side <= 0xffff_ffff;
 }
@@ -34,7 +31,7 @@ function isPixelCount(side: number): boolean {
  * set (images that could not be used) are dropped by {@link compact}.
  */
 export class MeasuredTable {
-  readonly #blocks: Block[] = [];
+  #blocks = new RowBlocks(STRIDE);
   #isSet = new Uint8Array(BLOCK_ROWS);
   #paths: string[] = [];
   #labels: (string | null)[] = [];
@@ -59,21 +56,23 @@ export class MeasuredTable {
     }
     this.#reserve(index + 1);
     const b = raw.brightness;
-    this.#sizes(index).set([raw.width, raw.height]);
-    this.#numbers(index).set([
-      Number(raw.storedGray),
-      b.p1,
-      b.p5,
-      b.p10,
-      b.p15,
-      b.p90,
-      b.p95,
-      b.p99,
-      raw.entropy,
-      raw.blurriness,
-      raw.grayStd,
-      Number(raw.grayscaleContent),
-    ]);
+    this.#blocks.setSize(index, raw.width, raw.height);
+    this.#blocks
+      .numbers(index)
+      .set([
+        Number(raw.storedGray),
+        b.p1,
+        b.p5,
+        b.p10,
+        b.p15,
+        b.p90,
+        b.p95,
+        b.p99,
+        raw.entropy,
+        raw.blurriness,
+        raw.grayStd,
+        Number(raw.grayscaleContent),
+      ]);
     this.#isSet[index] = 1;
     this.#paths[index] = path;
     this.#labels[index] = label;
@@ -86,8 +85,7 @@ export class MeasuredTable {
     for (let row = 0; row < this.#rows; row++) {
       if (this.#isSet[row] === 0) continue;
       if (kept !== row) {
-        this.#numbers(kept).set(this.#numbers(row));
-        this.#sizes(kept).set(this.#sizes(row));
+        this.#blocks.move(row, kept);
         this.#isSet[kept] = 1;
         this.#paths[kept] = this.#paths[row] as string;
         this.#labels[kept] = this.#labels[row] ?? null;
@@ -95,16 +93,10 @@ export class MeasuredTable {
       kept++;
     }
     this.#isSet.fill(0, kept, this.#rows);
-    this.#blocks.length = Math.ceil(kept / BLOCK_ROWS);
+    this.#blocks.truncate(kept);
     this.#paths.length = kept;
     this.#labels.length = kept;
     this.#rows = kept;
-  }
-
-  /** Path and label columns, compacted first: the image columns take them over before {@link clear}. */
-  identity(): { paths: readonly string[]; labels: readonly (string | null)[] } {
-    this.compact();
-    return { paths: this.#paths, labels: this.#labels };
   }
 
   /**
@@ -112,7 +104,7 @@ export class MeasuredTable {
    * so the raw numbers are not held next to the scores through the correlation tests.
    */
   clear(): void {
-    this.#blocks.length = 0;
+    this.#blocks = new RowBlocks(STRIDE);
     this.#isSet = new Uint8Array(BLOCK_ROWS);
     this.#paths = [];
     this.#labels = [];
@@ -120,20 +112,16 @@ export class MeasuredTable {
   }
 
   /**
-   * Reads every row in order (compacted first) and empties the table as it goes: each block of rows is
-   * let go once read, so what is built from the rows never has to fit in memory next to all of them.
+   * Hands every row, in order and compacted first, to `write` with its raw properties and its own
+   * STRIDE numbers to overwrite, then gives the rows away and empties the table: what is built from
+   * the rows reuses their memory instead of needing as much again beside them.
    */
-  drain(visit: (row: number, raw: RawProperties) => void): void {
+  rewrite(write: (raw: RawProperties, numbers: Float64Array) => void): RewrittenRows {
     this.compact();
-    const blocks = this.#blocks as (Block | undefined)[];
-    for (let row = 0; row < this.#rows; row++) {
-      visit(row, this.raw(row));
-      if ((row + 1) % BLOCK_ROWS === 0) {
-        blocks[Math.floor(row / BLOCK_ROWS)] = undefined;
-        this.#isSet.fill(0, row + 1 - BLOCK_ROWS, row + 1);
-      }
-    }
+    for (let row = 0; row < this.#rows; row++) write(this.raw(row), this.#blocks.numbers(row));
+    const rewritten = { rows: this.#blocks, paths: this.#paths, labels: this.#labels };
     this.clear();
+    return rewritten;
   }
 
   path(row: number): string {
@@ -146,16 +134,13 @@ export class MeasuredTable {
 
   size(row: number): { width: number; height: number } {
     this.#at(this.#paths, row);
-    const sizes = this.#block(row).sizes;
-    const at = (row % BLOCK_ROWS) * 2;
-    return { width: sizes[at] as number, height: sizes[at + 1] as number };
+    return this.#blocks.size(row);
   }
 
   /** The row as a new RawProperties object. */
   raw(row: number): RawProperties {
     const { width, height } = this.size(row);
-    const n = this.#numbers(row);
-    const at = (i: number) => n[i] as number;
+    const at = (slot: number) => this.#blocks.number(row, slot);
     return {
       width,
       height,
@@ -175,29 +160,8 @@ export class MeasuredTable {
     return column[row] as T;
   }
 
-  /** The numbers of one row besides its size (a view into its block). */
-  #numbers(row: number): Float64Array {
-    const start = (row % BLOCK_ROWS) * STRIDE;
-    return this.#block(row).numbers.subarray(start, start + STRIDE);
-  }
-
-  /** Width and height of one row (a view into its block). */
-  #sizes(row: number): Uint32Array {
-    const start = (row % BLOCK_ROWS) * 2;
-    return this.#block(row).sizes.subarray(start, start + 2);
-  }
-
-  #block(row: number): Block {
-    return this.#blocks[Math.floor(row / BLOCK_ROWS)] as Block;
-  }
-
   #reserve(rows: number): void {
-    while (this.#blocks.length * BLOCK_ROWS < rows) {
-      this.#blocks.push({
-        numbers: new Float64Array(BLOCK_ROWS * STRIDE),
-        sizes: new Uint32Array(BLOCK_ROWS * 2),
-      });
-    }
+    this.#blocks.reserve(rows);
     if (rows <= this.#isSet.length) return;
     // One byte per row: doubling this copy costs little.
     const isSet = new Uint8Array(Math.max(rows, this.#isSet.length * 2));

@@ -1,6 +1,9 @@
-import type { ImageScores } from "@sc/properties";
+import type { DatasetScorer, ImageScores } from "@sc/properties";
+import type { IssueName } from "@sc/report";
 import { describe, expect, test } from "vitest";
 import { ImageColumns } from "../src/image-columns.js";
+import { MeasuredTable } from "../src/measured-table.js";
+import { raw } from "./fixtures.js";
 
 const scored = (dark: number, issues: ImageScores["issues"]): ImageScores => ({
   scores: {
@@ -15,11 +18,34 @@ const scored = (dark: number, issues: ImageScores["issues"]): ImageScores => ({
   issues,
 });
 
+/** Columns of images with these identities and sizes, each scored as `scores` says for its row. */
+function scoredColumns(
+  images: { path: string; label: string | null; width: number; height: number }[],
+  reported: readonly IssueName[],
+  scores: (row: number) => ImageScores,
+): ImageColumns {
+  const table = MeasuredTable.from(
+    images.map(({ path, label, width, height }, row) => ({
+      path,
+      label,
+      // The stub scorer finds its row again through the entropy.
+      raw: raw({ width, height, entropy: row }),
+    })),
+  );
+  const scorer = { thresholds: {}, score: (r) => scores(r.entropy) } as DatasetScorer;
+  return ImageColumns.score(table, scorer, reported);
+}
+
 describe("ImageColumns", () => {
   test("a record read back equals what was set, scores in the reported order", () => {
-    const columns = new ImageColumns({ paths: ["a.png", "b.png"], labels: ["x", null] }, ["blurry", "dark"]);
-    columns.set(0, { width: 640, height: 480 }, scored(0.05, ["dark", "blurry"]));
-    columns.set(1, { width: 3, height: 4_000_000_000 }, scored(0.9, []));
+    const columns = scoredColumns(
+      [
+        { path: "a.png", label: "x", width: 640, height: 480 },
+        { path: "b.png", label: null, width: 3, height: 4_000_000_000 },
+      ],
+      ["blurry", "dark"],
+      (row) => (row === 0 ? scored(0.05, ["dark", "blurry"]) : scored(0.9, [])),
+    );
     expect(columns.record(0)).toEqual({
       path: "a.png",
       label: "x",
@@ -36,7 +62,6 @@ describe("ImageColumns", () => {
   });
 
   test("every issue has its own flag, listed in ISSUE_NAMES order", () => {
-    const columns = new ImageColumns({ paths: ["a"], labels: [null] }, ["dark"]);
     const all = [
       "dark",
       "light",
@@ -46,17 +71,41 @@ describe("ImageColumns", () => {
       "grayscale",
       "blurry",
     ] as const;
-    columns.set(0, { width: 1, height: 1 }, scored(0, [...all]));
+    const images = Array.from({ length: all.length + 1 }, (_, row) => ({
+      path: `${row}.png`,
+      label: null,
+      width: 1,
+      height: 1,
+    }));
+    const columns = scoredColumns(images, ["dark"], (row) =>
+      scored(0, row === 0 ? [...all] : [all[row - 1] as IssueName]),
+    );
     expect(columns.record(0).issues).toEqual(all);
-    for (const issue of all) {
-      columns.set(0, { width: 1, height: 1 }, scored(0, [issue]));
-      expect(columns.record(0).issues).toEqual([issue]);
-    }
+    all.forEach((issue, i) => {
+      expect(columns.record(i + 1).issues).toEqual([issue]);
+    });
   });
 
   test("refuses rows and scores it does not hold", () => {
-    const columns = new ImageColumns({ paths: ["a"], labels: [null] }, ["dark"]);
+    const columns = scoredColumns([{ path: "a", label: null, width: 1, height: 1 }], ["dark"], () =>
+      scored(0.5, []),
+    );
     expect(() => columns.record(1)).toThrow(/no image in row 1/);
     expect(() => columns.score(0, "light")).toThrow(/no light score/);
+    expect(() => columns.column("light")).toThrow(/no light score/);
+  });
+
+  test("a column holds one issue's scores of every image, in row order", () => {
+    const images = Array.from({ length: 5000 }, (_, row) => ({
+      path: `${row}`,
+      label: null,
+      width: 1,
+      height: 1,
+    }));
+    const columns = scoredColumns(images, ["dark", "blurry"], (row) => scored(row / 10_000, []));
+    const dark = columns.column("dark");
+    expect(dark).toBeInstanceOf(Float64Array);
+    expect(Array.from(dark)).toEqual(images.map((_, row) => row / 10_000));
+    expect(columns.column("blurry")[4999]).toBe(0.1 + 0.4999);
   });
 });

@@ -65,32 +65,24 @@ describe("MeasuredTable", () => {
     expect(table.size(1)).toEqual({ width: 9, height: 3 });
   });
 
-  test("drain reads every row in order, compacted, letting each block go once read", () => {
+  test("rewrite hands over every row in order, compacted, to be overwritten in place, and empties the table", () => {
     const table = new MeasuredTable();
     const rows = 10_000;
     for (let row = 0; row < rows; row++)
-      if (row % 1000 !== 7) table.set(row, { path: `${row}.jpg`, label: null, raw: raw({ entropy: row }) });
-    const { paths } = table.identity();
-    const seen: number[] = [];
-    const released: boolean[] = [];
-    table.drain((row, r) => {
-      expect(r.entropy).toBe(Number.parseInt(paths[row] as string, 10));
-      seen.push(row);
-      // Rows of blocks already read are gone; this block's are not.
-      if (row === 5000) released.push(...[0, 4095, 4096, 5000].map((at) => throws(() => table.raw(at))));
+      if (row % 1000 !== 7)
+        table.set(row, { path: `${row}.jpg`, label: null, raw: raw({ entropy: row, width: row }) });
+    const written: number[] = [];
+    const rewritten = table.rewrite((r, numbers) => {
+      written.push(r.entropy);
+      numbers[0] = r.entropy * 2;
     });
-    expect(seen).toEqual(Array.from({ length: rows - 10 }, (_, i) => i));
-    expect(released).toEqual([true, true, false, false]);
+    const kept = Array.from({ length: rows }, (_, row) => row).filter((row) => row % 1000 !== 7);
+    expect(written).toEqual(kept);
+    expect(rewritten.paths).toEqual(kept.map((row) => `${row}.jpg`));
+    // The numbers written are the rows' own: read back through the same blocks, sizes untouched.
+    expect(kept.map((_, i) => rewritten.rows.number(i, 0))).toEqual(kept.map((row) => row * 2));
+    expect(rewritten.rows.size(kept.length - 1)).toEqual({ width: rows - 1, height: 48 });
     expect(table.length).toBe(0);
-    expect(paths).toHaveLength(rows - 10);
+    expect(() => table.raw(0)).toThrow(RangeError);
   });
 });
-
-function throws(read: () => unknown): boolean {
-  try {
-    read();
-    return false;
-  } catch (error) {
-    return error instanceof RangeError;
-  }
-}
