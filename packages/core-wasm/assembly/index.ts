@@ -2,9 +2,9 @@
 // address, calls analyze() and reads RESULT_COUNT f64 values at results().
 
 import { alignUp, arenaStart, ensureEnd } from "./arena";
-import { COARSE_BINS, colorPercentiles, grayPercentiles, KEY_COARSE, PERCENT_COUNT } from "./brightness";
+import { colorPercentiles, grayPercentiles, PERCENT_COUNT } from "./brightness";
 import { blurStats, luma } from "./edges";
-import { CHANNEL_HIST, clearU32, entropyBits, mergeChannelCopies } from "./histograms";
+import { CHANNEL_HIST, clearU32, entropyBits, mergeBlueCopies } from "./histograms";
 import { PLANE_GAP, PLANE_SLACK, planeStride, splitRow } from "./planes";
 // biome-ignore lint/style/useImportType: AssemblyScript has no type-only imports.
 import {
@@ -20,8 +20,9 @@ import {
 } from "./resample";
 import {
   copyRowColor,
+  foldScannedJointCounts,
   offsetRowBytes,
-  resetGrayCheck,
+  resetScan,
   scanGrayRow,
   scanPlanes,
   withinGrayTolerance,
@@ -114,11 +115,8 @@ export function analyze(): void {
   }
   if (ksizeV !== 0) planAxis(height, outH, ksizeV, BOUNDS_V, coeffsV);
   clearU32(CHANNEL_HIST, color ? 2 * 768 : 768);
-  if (color) {
-    clearU32(KEY_COARSE, COARSE_BINS);
-  }
 
-  resetGrayCheck();
+  resetScan();
   const stride = planeStride(width);
   const rowBytes = <usize>width * <usize>bpp;
   const outRowBytes = <usize>outW * <usize>lanes;
@@ -145,7 +143,10 @@ export function analyze(): void {
     }
   }
 
-  if (color) mergeChannelCopies();
+  if (color) {
+    foldScannedJointCounts();
+    mergeBlueCopies();
+  }
   store<f64>(RESULTS + ((<usize>ENTROPY) << 3), entropyBits(CHANNEL_HIST, color ? 768 : 256));
   store<f64>(RESULTS + ((<usize>GRAYSCALE) << 3), withinGrayTolerance(GRAY_TOLERANCE) ? 1 : 0);
   if (color) colorPercentiles(input, coarse, pixels, bpp, RESULTS);
