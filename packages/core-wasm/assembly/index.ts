@@ -58,6 +58,7 @@ let offsets: usize = 0; // the current row's histogram offsets (colour only)
 let coarse: usize = 0; // u16 coarse brightness bin per pixel (colour only)
 let rows: usize = 0; // horizontally resized rows, outW x height
 let shrunk: usize = 0; // outW x outH
+let planned = false; // the resize tables (coeffs*, chunksH, BOUNDS_*) are those of this shape
 
 export function results(): usize {
   return RESULTS;
@@ -85,6 +86,8 @@ export function prepare(w: i32, h: i32, channels: i32): usize {
   // The last row's whole-vector scan writes up to 15 bins past the image.
   const end = coarseAt + (channels === 1 ? 0 : <u64>w * <u64>h * 2 + PLANE_SLACK);
   if (!ensureEnd(end)) return 0;
+  // The same shape gets the same layout, so the resize tables of the previous image still hold.
+  planned = planned && w === width && h === height && channels === bpp;
   width = w;
   height = h;
   bpp = channels;
@@ -109,11 +112,14 @@ export function analyze(): void {
   const color = bpp !== 1;
   const lanes = color ? 4 : 1;
   const pixels = <u32>width * <u32>height;
-  if (ksizeH !== 0) {
-    planAxis(width, outW, ksizeH, BOUNDS_H, coeffsH);
-    planChunks(outW, ksizeH, BOUNDS_H, coeffsH, chunksH);
+  if (!planned) {
+    if (ksizeH !== 0) {
+      planAxis(width, outW, ksizeH, BOUNDS_H, coeffsH);
+      planChunks(outW, ksizeH, BOUNDS_H, coeffsH, chunksH);
+    }
+    if (ksizeV !== 0) planAxis(height, outH, ksizeV, BOUNDS_V, coeffsV);
+    planned = true;
   }
-  if (ksizeV !== 0) planAxis(height, outH, ksizeV, BOUNDS_V, coeffsV);
   clearU32(CHANNEL_HIST, color ? 2 * 768 : 768);
 
   resetScan();
