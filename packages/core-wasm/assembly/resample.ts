@@ -62,8 +62,11 @@ function clip8(acc: i32): u8 {
   return <u8>min(max(v, 0), 255);
 }
 
+/** Clips lanes >> PRECISION_BITS to 0..255 and packs lanes 0..3 into one u32 (saturating narrows clip). */
 function packLanes(acc: v128): u32 {
-  return packShifted(acc, PRECISION_BITS);
+  const s = i32x4.shr_s(acc, PRECISION_BITS);
+  const w = i16x8.narrow_i32x4_s(s, s);
+  return i32x4.extract_lane(i8x16.narrow_i16x8_u(w, w), 0);
 }
 
 function loadPixel(p: usize): v128 {
@@ -87,9 +90,15 @@ let loOffset: usize = 0;
 
 let splitBits = 0;
 // Per output pixel, two splatted vectors: Pillow's rounding half plus the least, then plus the most,
-// that the lo products can add, in units of 2^splitBits (rounded outwards). Vectors in memory cost
-// one load at the end of each output pixel; V8 would build a splat from scalars with three.
+// that the lo products can add, in units of 2^splitBits (rounded outwards), then times 2^splitBits.
+// Vectors in memory cost one load at the end of each output pixel; V8 would build a splat from
+// scalars with three.
 const LO_RANGE: usize = memory.data(MAX_SIDE * 32, 16);
+// 2^splitBits in every lane. The colour pass scales its hi sums by it and shifts by the constant
+// PRECISION_BITS, instead of shifting by PRECISION_BITS - splitBits, which V8 would move from a
+// general register into a vector register before every shift. The scaled sums stay below 2^31, as
+// the exact sum does (255 times the sum of the absolute weights, under 1.1 * 2^22 for this kernel).
+const SPLIT_SCALE: usize = memory.data(16, 16);
 
 function hiPart(w: i32, split: i32): i32 {
   return split === 0 ? w : (w + (1 << (split - 1))) >> split;
@@ -124,6 +133,7 @@ export function planChunks(outSize: i32, ksize: i32, bounds: usize, coeffs: usiz
   let split = 0;
   while (hiPart(largest, split) > i16.MAX_VALUE || hiPart(smallest, split) < i16.MIN_VALUE) split++;
   splitBits = split;
+  v128.store(SPLIT_SCALE, i32x4.splat(1 << split));
   let chunkCount: usize = 0;
   for (let o = 0; o < outSize; o++)
     chunkCount += <usize>((load<i32>(bounds + ((<usize>o) << 3) + 4) + CHUNK_TAPS - 1) / CHUNK_TAPS);
@@ -147,8 +157,8 @@ export function planChunks(outSize: i32, ksize: i32, bounds: usize, coeffs: usiz
     }
     // >> rounds towards minus infinity: down for the least, up (via the negated sum) for the most.
     const half = HALF >> split;
-    v128.store(LO_RANGE + ((<usize>o) << 5), i32x4.splat(half + ((255 * negative) >> split)));
-    v128.store(LO_RANGE + ((<usize>o) << 5), i32x4.splat(half - ((-255 * positive) >> split)), 16);
+    v128.store(LO_RANGE + ((<usize>o) << 5), i32x4.splat((half + ((255 * negative) >> split)) << split));
+    v128.store(LO_RANGE + ((<usize>o) << 5), i32x4.splat((half - ((-255 * positive) >> split)) << split), 16);
     at += <usize>(padded / CHUNK_TAPS) * CHUNK_BYTES;
   }
 }
@@ -166,13 +176,6 @@ function sumLanes(rs: v128, gs: v128, bs: v128): v128 {
   const rg = i32x4.add(i32x4.shuffle(rs, gs, 0, 1, 4, 5), i32x4.shuffle(rs, gs, 2, 3, 6, 7));
   const bb = i32x4.add(bs, i32x4.shuffle(bs, bs, 2, 3, 0, 1));
   return i32x4.add(i32x4.shuffle(rg, bb, 0, 2, 4, 6), i32x4.shuffle(rg, bb, 1, 3, 5, 7));
-}
-
-/** Clips lanes >> shift to 0..255 and packs lanes 0..3 into one u32 (saturating narrows clip). */
-function packShifted(acc: v128, shift: i32): u32 {
-  const s = i32x4.shr_s(acc, shift);
-  const w = i16x8.narrow_i32x4_s(s, s);
-  return i32x4.extract_lane(i8x16.narrow_i16x8_u(w, w), 0);
 }
 
 /** Output pixel of the horizontal pass from both weight parts: Pillow's exact sum. */
@@ -198,7 +201,7 @@ function exactPixel(r: usize, g: usize, b: usize, first: usize, taps: i32, k: us
     bl = i32x4.add(bl, i32x4.dot_i16x8_s(pb, lo));
     k += CHUNK_BYTES;
   }
-  return packShifted(sumLanes(joinSplit(rh, rl), joinSplit(gh, gl), joinSplit(bh, bl)), PRECISION_BITS);
+  return packLanes(sumLanes(joinSplit(rh, rl), joinSplit(gh, gl), joinSplit(bh, bl)));
 }
 
 // The two copies of resampleRow are instantiations of a generic: AssemblyScript compiles each one on
@@ -222,7 +225,6 @@ export function resampleRow<Spacing>(
   chunks: usize,
 ): void {
   const near = sizeof<Spacing>() === sizeof<NearPlanes>();
-  const shift = PRECISION_BITS - splitBits;
   let k = chunks;
   for (let o = 0; o < outW; o++) {
     const first = <usize>load<i32>(bounds + ((<usize>o) << 3));
@@ -243,10 +245,10 @@ export function resampleRow<Spacing>(
       }
       k += CHUNK_BYTES;
     }
-    const rgb = sumLanes(rs, gs, bs);
+    const rgb = i32x4.mul(sumLanes(rs, gs, bs), v128.load(SPLIT_SCALE));
     const range = LO_RANGE + ((<usize>o) << 5);
-    const low = packShifted(i32x4.add(rgb, v128.load(range)), shift);
-    const high = packShifted(i32x4.add(rgb, v128.load(range, 16)), shift);
+    const low = packLanes(i32x4.add(rgb, v128.load(range)));
+    const high = packLanes(i32x4.add(rgb, v128.load(range, 16)));
     store<u32>(
       dst + ((<usize>o) << 2),
       low === high ? low : exactPixel(r, r + gap, r + 2 * gap, first, taps, start),
