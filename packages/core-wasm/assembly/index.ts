@@ -15,8 +15,8 @@ import {
   planAxis,
   planChunks,
   resampleColumns,
-  resampleRow,
   resampleRowGray,
+  resampleRows,
 } from "./resample";
 import {
   copyRowColor,
@@ -53,7 +53,7 @@ let input: usize = 0;
 let coeffsH: usize = 0;
 let coeffsV: usize = 0;
 let chunksH: usize = 0; // coeffsH re-laid as split 8-tap chunks for the SIMD horizontal pass
-let planes: usize = 0; // R, G, B planes of the current row (colour only)
+let planes: usize = 0; // R, G, B planes of an even row, then of the odd row after it (colour only)
 let offsets: usize = 0; // the current row's histogram offsets (colour only)
 let coarse: usize = 0; // u16 coarse brightness bin per pixel (colour only)
 let rows: usize = 0; // horizontally resized rows, outW x height
@@ -81,7 +81,7 @@ export function prepare(w: i32, h: i32, channels: i32): usize {
   const rowsAt = alignUp(coeffsVAt + <u64>oh * <u64>kv * 4);
   const shrunkAt = alignUp(rowsAt + <u64>ow * <u64>h * lanes);
   const planesAt = alignUp(shrunkAt + <u64>ow * <u64>oh * lanes);
-  const offsetsAt = alignUp(planesAt + (channels === 1 ? 0 : 3 * <u64>planeStride(w)));
+  const offsetsAt = alignUp(planesAt + (channels === 1 ? 0 : 6 * <u64>planeStride(w)));
   const coarseAt = alignUp(offsetsAt + (channels === 1 ? 0 : <u64>offsetRowBytes(planeStride(w))));
   // The last row's whole-vector scan writes up to 15 bins past the image.
   const end = coarseAt + (channels === 1 ? 0 : <u64>w * <u64>h * 2 + PLANE_SLACK);
@@ -130,18 +130,29 @@ export function analyze(): void {
     const row = input + <usize>y * rowBytes;
     const dst = rows + <usize>y * outRowBytes;
     if (color) {
-      splitRow(row, width, bpp, planes, stride);
+      const odd = (y & 1) !== 0;
+      const rowPlanes = odd ? planes + 3 * stride : planes;
+      splitRow(row, width, bpp, rowPlanes, stride);
       scanPlanes(
-        planes,
-        planes + stride,
-        planes + 2 * stride,
+        rowPlanes,
+        rowPlanes + stride,
+        rowPlanes + 2 * stride,
         width,
         coarse + ((<usize>y * <usize>width) << 1),
         offsets,
       );
-      if (ksizeH === 0) copyRowColor(row, bpp, dst, width);
-      else if (stride === PLANE_GAP) resampleRow<NearPlanes>(planes, PLANE_GAP, dst, outW, BOUNDS_H, chunksH);
-      else resampleRow<FarPlanes>(planes, stride, dst, outW, BOUNDS_H, chunksH);
+      if (ksizeH === 0) {
+        copyRowColor(row, bpp, dst, width);
+        continue;
+      }
+      // Rows are resized in pairs; a last even row is paired with a copy of itself.
+      if (!odd && y + 1 < height) continue;
+      if (!odd) splitRow(row, width, bpp, planes + 3 * stride, stride);
+      const pairDst = odd ? dst - outRowBytes : dst;
+      const dstGap = odd ? outRowBytes : 0;
+      if (stride === PLANE_GAP)
+        resampleRows<NearPlanes>(planes, PLANE_GAP, pairDst, dstGap, outW, BOUNDS_H, chunksH);
+      else resampleRows<FarPlanes>(planes, stride, pairDst, dstGap, outW, BOUNDS_H, chunksH);
     } else {
       scanGrayRow(row, width);
       if (ksizeH !== 0) resampleRowGray(row, dst, outW, BOUNDS_H, chunksH);

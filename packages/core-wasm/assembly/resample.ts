@@ -204,22 +204,25 @@ function exactPixel(r: usize, g: usize, b: usize, first: usize, taps: i32, k: us
   return packLanes(sumLanes(joinSplit(rh, rl), joinSplit(gh, gl), joinSplit(bh, bl)));
 }
 
-// The two copies of resampleRow are instantiations of a generic: AssemblyScript compiles each one on
+// The two copies of resampleRows are instantiations of a generic: AssemblyScript compiles each one on
 // its own with `near` a constant, so the branch in the tap loop is folded away (a bool parameter would
 // keep it, and @inline is not TypeScript syntax, which the linter must parse). Only their sizes differ.
 export type NearPlanes = u8;
 export type FarPlanes = u16;
 
 /**
- * One row of the horizontal pass over three planes (R at r, G at r + gap, B at r + 2 gap); writes
- * 4 bytes per output pixel (the 4th is junk). Reads up to 7 bytes past each window, which the zero
- * weights cancel. `Spacing` picks the copy: {@link NearPlanes} for planes PLANE_GAP apart, whose G and
- * B loads address from the R pointer with immediate offsets, {@link FarPlanes} for wider rows.
+ * Two rows of the horizontal pass, each over three planes (the first row's R at r, G at r + gap, B at
+ * r + 2 gap, the second's at r + 3 gap, 4 gap, 5 gap), which share the weight loads, the per-pixel
+ * bookkeeping and the rounding test; writes 4 bytes per output pixel (the 4th is junk) at `dst` and
+ * `dst + dstGap`. Reads up to 7 bytes past each window, which the zero weights cancel. `Spacing`
+ * picks the copy: {@link NearPlanes} for planes PLANE_GAP apart, addressed from the R pointer with
+ * immediate offsets, {@link FarPlanes} for wider rows.
  */
-export function resampleRow<Spacing>(
+export function resampleRows<Spacing>(
   r: usize,
   gap: usize,
   dst: usize,
+  dstGap: usize,
   outW: i32,
   bounds: usize,
   chunks: usize,
@@ -230,30 +233,58 @@ export function resampleRow<Spacing>(
     const first = <usize>load<i32>(bounds + ((<usize>o) << 3));
     const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
     const start = k;
-    let rs = i32x4.splat(0);
-    let gs = rs;
-    let bs = rs;
+    let ra = i32x4.splat(0);
+    let ga = ra;
+    let ba = ra;
+    let rb = ra;
+    let gb = ra;
+    let bb = ra;
     for (let p: usize = r + first, end = r + first + <usize>taps; p < end; p += CHUNK_TAPS) {
       const hi = v128.load(k);
-      rs = i32x4.add(rs, i32x4.dot_i16x8_s(v128.load8x8_u(p), hi));
+      ra = i32x4.add(ra, i32x4.dot_i16x8_s(v128.load8x8_u(p), hi));
       if (near) {
-        gs = i32x4.add(gs, i32x4.dot_i16x8_s(v128.load8x8_u(p, PLANE_GAP), hi));
-        bs = i32x4.add(bs, i32x4.dot_i16x8_s(v128.load8x8_u(p, 2 * PLANE_GAP), hi));
+        ga = i32x4.add(ga, i32x4.dot_i16x8_s(v128.load8x8_u(p, PLANE_GAP), hi));
+        ba = i32x4.add(ba, i32x4.dot_i16x8_s(v128.load8x8_u(p, 2 * PLANE_GAP), hi));
+        rb = i32x4.add(rb, i32x4.dot_i16x8_s(v128.load8x8_u(p, 3 * PLANE_GAP), hi));
+        gb = i32x4.add(gb, i32x4.dot_i16x8_s(v128.load8x8_u(p, 4 * PLANE_GAP), hi));
+        bb = i32x4.add(bb, i32x4.dot_i16x8_s(v128.load8x8_u(p, 5 * PLANE_GAP), hi));
       } else {
-        gs = i32x4.add(gs, i32x4.dot_i16x8_s(v128.load8x8_u(p + gap), hi));
-        bs = i32x4.add(bs, i32x4.dot_i16x8_s(v128.load8x8_u(p + 2 * gap), hi));
+        ga = i32x4.add(ga, i32x4.dot_i16x8_s(v128.load8x8_u(p + gap), hi));
+        ba = i32x4.add(ba, i32x4.dot_i16x8_s(v128.load8x8_u(p + 2 * gap), hi));
+        rb = i32x4.add(rb, i32x4.dot_i16x8_s(v128.load8x8_u(p + 3 * gap), hi));
+        gb = i32x4.add(gb, i32x4.dot_i16x8_s(v128.load8x8_u(p + 4 * gap), hi));
+        bb = i32x4.add(bb, i32x4.dot_i16x8_s(v128.load8x8_u(p + 5 * gap), hi));
       }
       k += CHUNK_BYTES;
     }
-    const rgb = i32x4.mul(sumLanes(rs, gs, bs), v128.load(SPLIT_SCALE));
+    const scale = v128.load(SPLIT_SCALE);
+    const a = i32x4.mul(sumLanes(ra, ga, ba), scale);
+    const b = i32x4.mul(sumLanes(rb, gb, bb), scale);
     const range = LO_RANGE + ((<usize>o) << 5);
-    const low = packLanes(i32x4.add(rgb, v128.load(range)));
-    const high = packLanes(i32x4.add(rgb, v128.load(range, 16)));
-    store<u32>(
-      dst + ((<usize>o) << 2),
-      low === high ? low : exactPixel(r, r + gap, r + 2 * gap, first, taps, start),
-    );
+    const least = v128.load(range);
+    const most = v128.load(range, 16);
+    const lows = packPair(i32x4.add(a, least), i32x4.add(b, least));
+    const highs = packPair(i32x4.add(a, most), i32x4.add(b, most));
+    let pixels = lows;
+    if (lows !== highs) {
+      const pa =
+        <u32>lows === <u32>highs ? <u32>lows : exactPixel(r, r + gap, r + 2 * gap, first, taps, start);
+      const rowB = r + 3 * gap;
+      const pb =
+        lows >> 32 === highs >> 32
+          ? <u32>(lows >> 32)
+          : exactPixel(rowB, rowB + gap, rowB + 2 * gap, first, taps, start);
+      pixels = <u64>pa | ((<u64>pb) << 32);
+    }
+    store<u32>(dst + ((<usize>o) << 2), <u32>pixels);
+    store<u32>(dst + dstGap + ((<usize>o) << 2), <u32>(pixels >> 32));
   }
+}
+
+/** Clips the lanes of a and b >> PRECISION_BITS to 0..255 and packs lanes 0..3 of each into one u64. */
+function packPair(a: v128, b: v128): u64 {
+  const w = i16x8.narrow_i32x4_s(i32x4.shr_s(a, PRECISION_BITS), i32x4.shr_s(b, PRECISION_BITS));
+  return i64x2.extract_lane(i8x16.narrow_i16x8_u(w, w), 0);
 }
 
 /** One row of the horizontal pass for single-channel pixels (same chunked weights, one plane). */
