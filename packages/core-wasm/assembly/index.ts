@@ -12,8 +12,10 @@ import {
   FarPlanes,
   kernelSize,
   NearPlanes,
+  pairTableBytes,
   planAxis,
   planChunks,
+  planPairs,
   resampleColumns,
   resampleRowGray,
   resampleRows,
@@ -52,6 +54,7 @@ let ksizeV = 0;
 let input: usize = 0;
 let coeffsH: usize = 0;
 let coeffsV: usize = 0;
+let pairsV: usize = 0; // coeffsV re-laid as hi-part pairs for the SIMD vertical pass
 let chunksH: usize = 0; // coeffsH re-laid as split 8-tap chunks for the SIMD horizontal pass
 let planes: usize = 0; // R, G, B planes of an even row, then of the odd row after it (colour only)
 let offsets: usize = 0; // the current row's histogram offsets (colour only)
@@ -78,7 +81,8 @@ export function prepare(w: i32, h: i32, channels: i32): usize {
   const coeffsHAt = alignUp(start + <u64>w * <u64>h * <u64>channels + 16);
   const chunksHAt = alignUp(coeffsHAt + <u64>ow * <u64>kh * 4);
   const coeffsVAt = alignUp(chunksHAt + chunkTableBytes(ow, kh));
-  const rowsAt = alignUp(coeffsVAt + <u64>oh * <u64>kv * 4);
+  const pairsVAt = alignUp(coeffsVAt + <u64>oh * <u64>kv * 4);
+  const rowsAt = alignUp(pairsVAt + pairTableBytes(oh, kv));
   const shrunkAt = alignUp(rowsAt + <u64>ow * <u64>h * lanes);
   const planesAt = alignUp(shrunkAt + <u64>ow * <u64>oh * lanes);
   const offsetsAt = alignUp(planesAt + (channels === 1 ? 0 : 6 * <u64>planeStride(w)));
@@ -98,6 +102,7 @@ export function prepare(w: i32, h: i32, channels: i32): usize {
   input = <usize>start;
   coeffsH = <usize>coeffsHAt;
   coeffsV = <usize>coeffsVAt;
+  pairsV = <usize>pairsVAt;
   chunksH = <usize>chunksHAt;
   planes = <usize>planesAt;
   offsets = <usize>offsetsAt;
@@ -117,7 +122,10 @@ export function analyze(): void {
       planAxis(width, outW, ksizeH, BOUNDS_H, coeffsH);
       planChunks(outW, ksizeH, BOUNDS_H, coeffsH, chunksH);
     }
-    if (ksizeV !== 0) planAxis(height, outH, ksizeV, BOUNDS_V, coeffsV);
+    if (ksizeV !== 0) {
+      planAxis(height, outH, ksizeV, BOUNDS_V, coeffsV);
+      planPairs(outH, ksizeV, BOUNDS_V, coeffsV, pairsV);
+    }
     planned = true;
   }
   clearU32(CHANNEL_HIST, color ? 2 * 768 : 768);
@@ -171,7 +179,7 @@ export function analyze(): void {
 
   let img = rows;
   if (ksizeV !== 0) {
-    resampleColumns(rows, shrunk, outW, lanes, outH, ksizeV, BOUNDS_V, coeffsV);
+    resampleColumns(rows, shrunk, outW, lanes, outH, ksizeV, BOUNDS_V, coeffsV, pairsV);
     img = shrunk;
   }
   const n = outW * outH;
