@@ -3,7 +3,7 @@
 // pass 1 (in scan.ts) counts keys in coarse bins and keeps each pixel's coarse bin (u16), then a
 // second pass over those bins recomputes the exact key only for pixels whose bin holds a wanted rank.
 
-import { bump, clearU32 } from "./histograms";
+import { bump } from "./histograms";
 
 export const PERCENT_COUNT = 7;
 const PERCENTS: usize = memory.data<f64>([1, 5, 10, 15, 90, 95, 99]);
@@ -16,10 +16,19 @@ export const COARSE_BINS = 1 << (26 - FINE_BITS);
 // update needs no shift: (key >> COARSE_OFFSET_SHIFT) with the low two bits cleared.
 export const COARSE_OFFSET_SHIFT = FINE_BITS - 2;
 
+// Zero between images: locateRanks() clears it.
 export const KEY_COARSE: usize = memory.data(COARSE_BINS * 4, 16);
 // Slot (1-based) of each coarse bin that holds a wanted rank, 0 elsewhere; reset after every image.
 const SLOT_OF_BIN: usize = memory.data(COARSE_BINS, 16);
+// Per slot, the exact keys' low FINE_BITS counted in FINE_BINS fine bins and, for the walk to the
+// wanted rank, in MID_BINS sums of MID_SPAN fine bins each: the walk reads at most MID_BINS +
+// MID_SPAN counters instead of up to FINE_BINS. Both are zero between images: after the walk only the
+// fine blocks with a nonzero mid count are cleared, instead of FINE_BINS counters per slot.
+const MID_BITS = 6;
+const MID_SPAN = 1 << MID_BITS;
+const MID_BINS = FINE_BINS >> MID_BITS;
 const FINE: usize = memory.data(RANK_COUNT * FINE_BINS * 4, 16);
+const MID: usize = memory.data(RANK_COUNT * MID_BINS * 4, 16);
 
 const RANKS: usize = memory.data(RANK_COUNT * 4, 16); // lower and upper order statistic per percentile
 const GAMMAS: usize = memory.data(PERCENT_COUNT * 8, 16);
@@ -91,31 +100,44 @@ function orderRanks(): void {
 
 /**
  * Locates every wanted rank in the cumulative counts of `hist`: bin and offset inside the bin, in
- * one sweep over the bins that stops after the largest rank.
+ * one sweep that zeroes the bins it reads and stops once all `total` counts are read (the bins after
+ * it are zero already), so the histogram needs no clearing before the next image.
  */
-function locateRanks(hist: usize, bins: i32): void {
+function locateRanks(hist: usize, total: u32): void {
   orderRanks();
   let i = 0;
   let j = orderAt(0);
   let next = rankAt(j);
   let before: u32 = 0;
-  for (let bin = 0; bin < bins; bin++) {
-    const after = before + load<u32>(hist + ((<usize>bin) << 2));
-    while (next < after) {
-      store<i32>(RANK_BIN + ((<usize>j) << 2), bin);
-      store<u32>(RANK_OFFSET + ((<usize>j) << 2), next - before);
-      if (++i === RANK_COUNT) return;
-      j = orderAt(i);
-      next = rankAt(j);
+  const zero = i32x4.splat(0);
+  // Four bins at a time, so that runs of empty bins cost one test per four.
+  for (let group = hist; before < total; group += 16) {
+    if (!v128.any_true(v128.load(group))) continue;
+    for (let at = group; at < group + 16; at += 4) {
+      const after = before + load<u32>(at);
+      while (next < after) {
+        const bin = <i32>((at - hist) >> 2);
+        store<i32>(RANK_BIN + ((<usize>j) << 2), bin);
+        store<u32>(RANK_OFFSET + ((<usize>j) << 2), next - before);
+        i++;
+        if (i === RANK_COUNT) {
+          // No count is below it: the sweep goes on only to clear.
+          next = U32.MAX_VALUE;
+        } else {
+          j = orderAt(i);
+          next = rankAt(j);
+        }
+      }
+      before = after;
     }
-    before = after;
+    v128.store(group, zero);
   }
 }
 
 /** Percentiles of v / 255 from a 256-bin value histogram (gray images). */
 export function grayPercentiles(hist: usize, pixels: u32, out: usize): void {
   planRanks(pixels);
-  locateRanks(hist, 256);
+  locateRanks(hist, pixels);
   for (let j = 0; j < RANK_COUNT; j++)
     store<i32>(RANK_KEY + ((<usize>j) << 2), load<i32>(RANK_BIN + ((<usize>j) << 2)));
   writePercentiles(out, false);
@@ -130,29 +152,45 @@ export function colorPercentiles(
   out: usize,
 ): void {
   planRanks(pixels);
-  locateRanks(KEY_COARSE, COARSE_BINS);
+  locateRanks(KEY_COARSE, pixels);
   let slots = 0;
   for (let j = 0; j < RANK_COUNT; j++) {
     const bin = <usize>load<i32>(RANK_BIN + ((<usize>j) << 2));
     if (load<u8>(SLOT_OF_BIN + bin) === 0) store<u8>(SLOT_OF_BIN + bin, <u8>++slots);
   }
-  clearU32(FINE, slots * FINE_BINS);
   countWantedKeys(input, coarse, pixels, bytesPerPixel);
   for (let j = 0; j < RANK_COUNT; j++) {
     const bin = load<i32>(RANK_BIN + ((<usize>j) << 2));
-    const fine = FINE + ((<usize>(load<u8>(SLOT_OF_BIN + <usize>bin) - 1)) << (FINE_BITS + 2));
+    const slot = <usize>(load<u8>(SLOT_OF_BIN + <usize>bin) - 1);
+    const mid = MID + slot * MID_BINS * 4;
     const offset = load<u32>(RANK_OFFSET + ((<usize>j) << 2));
+    // The bin holds more than `offset` keys, so both walks stop inside their tables.
     let seen: u32 = 0;
+    let m = 0;
+    for (; seen + load<u32>(mid + ((<usize>m) << 2)) <= offset; m++)
+      seen += load<u32>(mid + ((<usize>m) << 2));
+    const fine = FINE + ((slot << FINE_BITS) << 2) + (((<usize>m) << MID_BITS) << 2);
     let f = 0;
-    for (; f < FINE_BINS; f++) {
+    for (; seen + load<u32>(fine + ((<usize>f) << 2)) <= offset; f++)
       seen += load<u32>(fine + ((<usize>f) << 2));
-      if (seen > offset) break;
-    }
-    store<i32>(RANK_KEY + ((<usize>j) << 2), (bin << FINE_BITS) | f);
+    store<i32>(RANK_KEY + ((<usize>j) << 2), (bin << FINE_BITS) | (m << MID_BITS) | f);
   }
   for (let j = 0; j < RANK_COUNT; j++)
     store<u8>(SLOT_OF_BIN + <usize>load<i32>(RANK_BIN + ((<usize>j) << 2)), 0);
+  clearCounted(slots);
   writePercentiles(out, true);
+}
+
+/** Zeroes the fine and mid counts of the first `slots` slots, visiting only the counted fine blocks. */
+function clearCounted(slots: i32): void {
+  for (let slot: usize = 0; slot < <usize>slots; slot++) {
+    for (let m: usize = 0; m < <usize>MID_BINS; m++) {
+      const mid = MID + ((slot * MID_BINS + m) << 2);
+      if (load<u32>(mid) === 0) continue;
+      store<u32>(mid, 0);
+      memory.fill(FINE + (((slot << FINE_BITS) + (m << MID_BITS)) << 2), 0, MID_SPAN * 4);
+    }
+  }
 }
 
 /** Adds the exact keys of pixels [from, to) whose coarse bin holds a wanted rank to the fine counts. */
@@ -162,7 +200,9 @@ function countWantedRange(input: usize, coarse: usize, from: usize, to: usize, b
     if (slot !== 0) {
       const p = input + i * <usize>bytesPerPixel;
       const key = keyOf(<i32>load<u8>(p), <i32>load<u8>(p, 1), <i32>load<u8>(p, 2));
-      bump(FINE + ((<usize>(slot - 1)) << (FINE_BITS + 2)), key & (FINE_BINS - 1));
+      const low = key & (FINE_BINS - 1);
+      bump(FINE + ((<usize>(slot - 1)) << (FINE_BITS + 2)), low);
+      bump(MID + <usize>(slot - 1) * MID_BINS * 4, low >> MID_BITS);
     }
   }
 }

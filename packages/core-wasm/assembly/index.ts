@@ -2,9 +2,9 @@
 // address, calls analyze() and reads RESULT_COUNT f64 values at results().
 
 import { alignUp, arenaStart, ensureEnd } from "./arena";
-import { COARSE_BINS, colorPercentiles, grayPercentiles, KEY_COARSE, PERCENT_COUNT } from "./brightness";
+import { colorPercentiles, grayPercentiles, PERCENT_COUNT } from "./brightness";
 import { blurStats, luma } from "./edges";
-import { CHANNEL_HIST, clearU32, entropyBits, mergeChannelCopies } from "./histograms";
+import { CHANNEL_HIST, clearU32, entropyBits, mergeBlueCopies } from "./histograms";
 import { PLANE_GAP, PLANE_SLACK, planeStride, splitRow } from "./planes";
 // biome-ignore lint/style/useImportType: AssemblyScript has no type-only imports.
 import {
@@ -12,16 +12,19 @@ import {
   FarPlanes,
   kernelSize,
   NearPlanes,
+  pairTableBytes,
   planAxis,
   planChunks,
+  planPairs,
   resampleColumns,
-  resampleRow,
   resampleRowGray,
+  resampleRows,
 } from "./resample";
 import {
   copyRowColor,
+  foldScannedJointCounts,
   offsetRowBytes,
-  resetGrayCheck,
+  resetScan,
   scanGrayRow,
   scanPlanes,
   withinGrayTolerance,
@@ -51,12 +54,14 @@ let ksizeV = 0;
 let input: usize = 0;
 let coeffsH: usize = 0;
 let coeffsV: usize = 0;
+let pairsV: usize = 0; // coeffsV re-laid as hi-part pairs for the SIMD vertical pass
 let chunksH: usize = 0; // coeffsH re-laid as split 8-tap chunks for the SIMD horizontal pass
-let planes: usize = 0; // R, G, B planes of the current row (colour only)
+let planes: usize = 0; // R, G, B planes of an even row, then of the odd row after it (colour only)
 let offsets: usize = 0; // the current row's histogram offsets (colour only)
 let coarse: usize = 0; // u16 coarse brightness bin per pixel (colour only)
 let rows: usize = 0; // horizontally resized rows, outW x height
 let shrunk: usize = 0; // outW x outH
+let planned = false; // the resize tables (coeffs*, chunksH, BOUNDS_*) are those of this shape
 
 export function results(): usize {
   return RESULTS;
@@ -76,14 +81,17 @@ export function prepare(w: i32, h: i32, channels: i32): usize {
   const coeffsHAt = alignUp(start + <u64>w * <u64>h * <u64>channels + 16);
   const chunksHAt = alignUp(coeffsHAt + <u64>ow * <u64>kh * 4);
   const coeffsVAt = alignUp(chunksHAt + chunkTableBytes(ow, kh));
-  const rowsAt = alignUp(coeffsVAt + <u64>oh * <u64>kv * 4);
+  const pairsVAt = alignUp(coeffsVAt + <u64>oh * <u64>kv * 4);
+  const rowsAt = alignUp(pairsVAt + pairTableBytes(oh, kv));
   const shrunkAt = alignUp(rowsAt + <u64>ow * <u64>h * lanes);
   const planesAt = alignUp(shrunkAt + <u64>ow * <u64>oh * lanes);
-  const offsetsAt = alignUp(planesAt + (channels === 1 ? 0 : 3 * <u64>planeStride(w)));
+  const offsetsAt = alignUp(planesAt + (channels === 1 ? 0 : 6 * <u64>planeStride(w)));
   const coarseAt = alignUp(offsetsAt + (channels === 1 ? 0 : <u64>offsetRowBytes(planeStride(w))));
   // The last row's whole-vector scan writes up to 15 bins past the image.
   const end = coarseAt + (channels === 1 ? 0 : <u64>w * <u64>h * 2 + PLANE_SLACK);
   if (!ensureEnd(end)) return 0;
+  // The same shape gets the same layout, so the resize tables of the previous image still hold.
+  planned = planned && w === width && h === height && channels === bpp;
   width = w;
   height = h;
   bpp = channels;
@@ -94,6 +102,7 @@ export function prepare(w: i32, h: i32, channels: i32): usize {
   input = <usize>start;
   coeffsH = <usize>coeffsHAt;
   coeffsV = <usize>coeffsVAt;
+  pairsV = <usize>pairsVAt;
   chunksH = <usize>chunksHAt;
   planes = <usize>planesAt;
   offsets = <usize>offsetsAt;
@@ -108,17 +117,20 @@ export function analyze(): void {
   const color = bpp !== 1;
   const lanes = color ? 4 : 1;
   const pixels = <u32>width * <u32>height;
-  if (ksizeH !== 0) {
-    planAxis(width, outW, ksizeH, BOUNDS_H, coeffsH);
-    planChunks(outW, ksizeH, BOUNDS_H, coeffsH, chunksH);
+  if (!planned) {
+    if (ksizeH !== 0) {
+      planAxis(width, outW, ksizeH, BOUNDS_H, coeffsH);
+      planChunks(outW, ksizeH, BOUNDS_H, coeffsH, chunksH);
+    }
+    if (ksizeV !== 0) {
+      planAxis(height, outH, ksizeV, BOUNDS_V, coeffsV);
+      planPairs(outH, ksizeV, BOUNDS_V, coeffsV, pairsV);
+    }
+    planned = true;
   }
-  if (ksizeV !== 0) planAxis(height, outH, ksizeV, BOUNDS_V, coeffsV);
   clearU32(CHANNEL_HIST, color ? 2 * 768 : 768);
-  if (color) {
-    clearU32(KEY_COARSE, COARSE_BINS);
-  }
 
-  resetGrayCheck();
+  resetScan();
   const stride = planeStride(width);
   const rowBytes = <usize>width * <usize>bpp;
   const outRowBytes = <usize>outW * <usize>lanes;
@@ -126,18 +138,29 @@ export function analyze(): void {
     const row = input + <usize>y * rowBytes;
     const dst = rows + <usize>y * outRowBytes;
     if (color) {
-      splitRow(row, width, bpp, planes, stride);
+      const odd = (y & 1) !== 0;
+      const rowPlanes = odd ? planes + 3 * stride : planes;
+      splitRow(row, width, bpp, rowPlanes, stride);
       scanPlanes(
-        planes,
-        planes + stride,
-        planes + 2 * stride,
+        rowPlanes,
+        rowPlanes + stride,
+        rowPlanes + 2 * stride,
         width,
         coarse + ((<usize>y * <usize>width) << 1),
         offsets,
       );
-      if (ksizeH === 0) copyRowColor(row, bpp, dst, width);
-      else if (stride === PLANE_GAP) resampleRow<NearPlanes>(planes, PLANE_GAP, dst, outW, BOUNDS_H, chunksH);
-      else resampleRow<FarPlanes>(planes, stride, dst, outW, BOUNDS_H, chunksH);
+      if (ksizeH === 0) {
+        copyRowColor(row, bpp, dst, width);
+        continue;
+      }
+      // Rows are resized in pairs; a last even row is paired with a copy of itself.
+      if (!odd && y + 1 < height) continue;
+      if (!odd) splitRow(row, width, bpp, planes + 3 * stride, stride);
+      const pairDst = odd ? dst - outRowBytes : dst;
+      const dstGap = odd ? outRowBytes : 0;
+      if (stride === PLANE_GAP)
+        resampleRows<NearPlanes>(planes, PLANE_GAP, pairDst, dstGap, outW, BOUNDS_H, chunksH);
+      else resampleRows<FarPlanes>(planes, stride, pairDst, dstGap, outW, BOUNDS_H, chunksH);
     } else {
       scanGrayRow(row, width);
       if (ksizeH !== 0) resampleRowGray(row, dst, outW, BOUNDS_H, chunksH);
@@ -145,7 +168,10 @@ export function analyze(): void {
     }
   }
 
-  if (color) mergeChannelCopies();
+  if (color) {
+    foldScannedJointCounts();
+    mergeBlueCopies();
+  }
   store<f64>(RESULTS + ((<usize>ENTROPY) << 3), entropyBits(CHANNEL_HIST, color ? 768 : 256));
   store<f64>(RESULTS + ((<usize>GRAYSCALE) << 3), withinGrayTolerance(GRAY_TOLERANCE) ? 1 : 0);
   if (color) colorPercentiles(input, coarse, pixels, bpp, RESULTS);
@@ -153,7 +179,7 @@ export function analyze(): void {
 
   let img = rows;
   if (ksizeV !== 0) {
-    resampleColumns(rows, shrunk, outW, lanes, outH, ksizeV, BOUNDS_V, coeffsV);
+    resampleColumns(rows, shrunk, outW, lanes, outH, ksizeV, BOUNDS_V, coeffsV, pairsV);
     img = shrunk;
   }
   const n = outW * outH;

@@ -1,7 +1,7 @@
 // Splits an interleaved RGB or RGBA row into three byte planes, so the SIMD kernels that follow work
 // on 16 pixels of one channel per vector instead of shuffling channels at every step.
 
-/** Bytes each plane row holds past the pixels: 16 zeroed (whole-vector kernels) plus read slack. */
+/** Bytes each plane row holds past the pixels: 16 copies of the last one (whole-vector kernels) plus read slack. */
 export const PLANE_SLACK = 32;
 
 /**
@@ -69,7 +69,8 @@ function splitRgb16(src: usize, r: usize, g: usize, b: usize): void {
 
 /**
  * Writes the R, G and B planes of one row at planes, planes + stride, planes + 2 stride, followed by
- * 16 zero bytes each (a zero pixel is gray and has key 0, so whole-vector kernels may read them).
+ * 16 copies of the row's last pixel each: whole-vector kernels may read them, as a copy changes
+ * neither the grayscale check nor the bounds of R and G (zeros would widen those to 0).
  */
 export function splitRow(row: usize, width: i32, bpp: i32, planes: usize, stride: usize): void {
   const r = planes;
@@ -89,8 +90,8 @@ export function splitRow(row: usize, width: i32, bpp: i32, planes: usize, stride
     store<u8>(g + <usize>x, load<u8>(p, 1));
     store<u8>(b + <usize>x, load<u8>(p, 2));
   }
-  const zero = i32x4.splat(0);
-  v128.store(r + <usize>width, zero);
-  v128.store(g + <usize>width, zero);
-  v128.store(b + <usize>width, zero);
+  const last = <usize>width - 1;
+  v128.store(r + <usize>width, i8x16.splat(load<u8>(r + last)));
+  v128.store(g + <usize>width, i8x16.splat(load<u8>(g + last)));
+  v128.store(b + <usize>width, i8x16.splat(load<u8>(b + last)));
 }

@@ -3,7 +3,7 @@
 // per step; only the histogram updates, which are scattered, stay scalar.
 
 import { COARSE_OFFSET_SHIFT, KEY_COARSE } from "./brightness";
-import { bump, CHANNEL_HIST, ODD_COPY_OFFSET } from "./histograms";
+import { bump, CHANNEL_HIST, foldJointCounts, ODD_COPY_OFFSET, RG_HIST } from "./histograms";
 
 function absDiff(a: v128, b: v128): v128 {
   return v128.or(i8x16.sub_sat_u(a, b), i8x16.sub_sat_u(b, a));
@@ -54,22 +54,20 @@ function storeCoarse8(to: usize, r: v128, g: v128, b: v128): void {
   v128.store(to, v128.and(shifted, v128.load(BIN_OFFSET_MASK)));
 }
 
-// The scan's histogram updates read the byte offset of their counter from CHANNEL_HIST, which the
-// SIMD loop stores per 16-pixel block as u16 lanes: 16 R offsets, then 16 G, then 16 B. Scaling,
-// channel base and the copy (odd pixels count into the second one, so runs of equal values do not
-// serialise on one counter's load-add-store chain) are thus applied 8 pixels at a time, and each
-// update is a load and store at an immediate offset from that index.
+// R and G are counted together, one update per pixel in a joint histogram (RG_HIST) whose row and
+// column sums are the two channel histograms. The scan's updates read the byte offset of their counter,
+// which the SIMD loop stores per 16-pixel block: 16 joint (R, G) offsets as u32 lanes, then 16 B
+// offsets into CHANNEL_HIST as u16 lanes. Scaling, channel base and the B copy (odd pixels count into
+// the second one, so runs of equal values do not serialise on one counter's load-add-store chain) are
+// thus applied 4 or 8 pixels at a time, and each update is a load and store at an immediate offset
+// from that index.
 const OFFSET_BLOCK_PIXELS = 16;
 const OFFSET_BLOCK_BYTES = 96;
-const G_OFFSETS = 32;
 const B_OFFSETS = 64;
-// Per channel, the offset added to value * 4 in even and odd lanes (in memory, like the constants above).
-const CHANNEL_BASES: usize = memory.data(3 * 16, 16);
-for (let c = 0; c < 3; c++) {
-  for (let lane = 0; lane < 8; lane++) {
-    const base = c * 1024 + (lane & 1 ? ODD_COPY_OFFSET : 0);
-    store<u16>(CHANNEL_BASES + <usize>(16 * c + 2 * lane), <u16>base);
-  }
+// The offset added to value * 4 for B in even and odd lanes (in memory, like the constants above).
+const B_BASES: usize = memory.data(16, 16);
+for (let lane = 0; lane < 8; lane++) {
+  store<u16>(B_BASES + <usize>(2 * lane), <u16>(2 * 1024 + (lane & 1 ? ODD_COPY_OFFSET : 0)));
 }
 
 /** Bytes of per-row offset blocks scanPlanes needs for a row of `stride` plane bytes. */
@@ -77,44 +75,66 @@ export function offsetRowBytes(stride: usize): usize {
   return (stride / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES;
 }
 
-function countPixel(offsets: usize, coarse: usize): void {
-  const ri = <usize>load<u16>(offsets);
-  const gi = <usize>load<u16>(offsets, G_OFFSETS);
-  const bi = <usize>load<u16>(offsets, B_OFFSETS);
+/** Counts pixel i of the offset block at `block`, whose coarse bin offset is at `coarse`. */
+function countPixel(block: usize, i: usize, coarse: usize): void {
+  const rgi = <usize>load<u32>(block + (i << 2));
+  const bi = <usize>load<u16>(block + (i << 1), B_OFFSETS);
   const ki = <usize>load<u16>(coarse);
-  store<u32>(ri, load<u32>(ri, CHANNEL_HIST) + 1, CHANNEL_HIST);
-  store<u32>(gi, load<u32>(gi, CHANNEL_HIST) + 1, CHANNEL_HIST);
+  store<u32>(rgi, load<u32>(rgi, RG_HIST) + 1, RG_HIST);
   store<u32>(bi, load<u32>(bi, CHANNEL_HIST) + 1, CHANNEL_HIST);
   store<u32>(ki, load<u32>(ki, KEY_COARSE) + 1, KEY_COARSE);
 }
 
-// Largest max(|R-G|, |G-B|) per byte lane over the rows scanned since resetGrayCheck().
+// Per byte lane over the rows scanned since resetScan(): the largest max(|R-G|, |G-B|), and the
+// least and greatest R and G, which bound the joint counts foldJointCounts() has to read.
 let maxDiffs: v128 = i32x4.splat(0);
+let lowR: v128 = i32x4.splat(0);
+let highR: v128 = i32x4.splat(0);
+let lowG: v128 = i32x4.splat(0);
+let highG: v128 = i32x4.splat(0);
 
-export function resetGrayCheck(): void {
+export function resetScan(): void {
   maxDiffs = i32x4.splat(0);
+  lowR = i32x4.splat(-1);
+  highR = maxDiffs;
+  lowG = lowR;
+  highG = maxDiffs;
 }
 
-/** Every pixel scanned since resetGrayCheck() has max(|R-G|, |G-B|) <= tolerance. */
+function leastLane(v: v128): usize {
+  const halves = i8x16.min_u(v, i64x2.shuffle(v, v, 1, 0));
+  const quarters = i8x16.min_u(halves, i32x4.shuffle(halves, halves, 1, 0, 3, 2));
+  const eighths = i8x16.min_u(quarters, i16x8.shuffle(quarters, quarters, 1, 0, 3, 2, 5, 4, 7, 6));
+  return <usize>min(i8x16.extract_lane_u(eighths, 0), i8x16.extract_lane_u(eighths, 1));
+}
+
+/** R and G histograms from the joint counts of the pixels scanned since resetScan(). */
+export function foldScannedJointCounts(): void {
+  const notHighR = v128.not(highR);
+  const notHighG = v128.not(highG);
+  foldJointCounts(leastLane(lowR), 255 - leastLane(notHighR), leastLane(lowG), 255 - leastLane(notHighG));
+}
+
+/** Every pixel scanned since resetScan() has max(|R-G|, |G-B|) <= tolerance. */
 export function withinGrayTolerance(tolerance: u8): bool {
   return !v128.any_true(i8x16.gt_u(maxDiffs, i8x16.splat(tolerance)));
 }
 
-/** Counter offsets of one channel of 16 pixels, whose values are the u16 lanes of `low` and `high`. */
-function storeOffsets(to: usize, low: v128, high: v128, bases: usize): void {
-  const base = v128.load(bases);
-  v128.store(to, i16x8.add(i16x8.shl(low, 2), base));
-  v128.store(to, i16x8.add(i16x8.shl(high, 2), base), 16);
+/** Counter offsets of B for 16 pixels, whose values are the u16 lanes of `low` and `high`. */
+function storeBlueOffsets(to: usize, low: v128, high: v128): void {
+  const base = v128.load(B_BASES);
+  v128.store(to, i16x8.add(i16x8.shl(low, 2), base), B_OFFSETS);
+  v128.store(to, i16x8.add(i16x8.shl(high, 2), base), B_OFFSETS + 16);
 }
 
-/**
- * Coarse bins, counter offsets and grayscale check of 16 pixels; returns the running max of
- * channel differences.
- */
-function keys16(r: usize, g: usize, b: usize, coarse: usize, offsets: usize, d: v128): v128 {
-  const R = v128.load(r);
-  const G = v128.load(g);
-  const B = v128.load(b);
+/** Joint counter offsets of 8 pixels whose u16 lanes are R + 256 G. */
+function storeJointOffsets(to: usize, rg: v128): void {
+  v128.store(to, i32x4.shl(i32x4.extend_low_i16x8_u(rg), 2));
+  v128.store(to, i32x4.shl(i32x4.extend_high_i16x8_u(rg), 2), 16);
+}
+
+/** Coarse bins and counter offsets of the 16 pixels in R, G and B. */
+function keys16(R: v128, G: v128, B: v128, coarse: usize, offsets: usize): void {
   const rl = i16x8.extend_low_i8x16_u(R);
   const gl = i16x8.extend_low_i8x16_u(G);
   const bl = i16x8.extend_low_i8x16_u(B);
@@ -123,10 +143,12 @@ function keys16(r: usize, g: usize, b: usize, coarse: usize, offsets: usize, d: 
   const bh = i16x8.extend_high_i8x16_u(B);
   storeCoarse8(coarse, rl, gl, bl);
   storeCoarse8(coarse + 16, rh, gh, bh);
-  storeOffsets(offsets, rl, rh, CHANNEL_BASES);
-  storeOffsets(offsets + G_OFFSETS, gl, gh, CHANNEL_BASES + 16);
-  storeOffsets(offsets + B_OFFSETS, bl, bh, CHANNEL_BASES + 32);
-  return i8x16.max_u(d, i8x16.max_u(absDiff(R, G), absDiff(G, B)));
+  storeJointOffsets(offsets, i8x16.shuffle(R, G, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23));
+  storeJointOffsets(
+    offsets + 32,
+    i8x16.shuffle(R, G, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31),
+  );
+  storeBlueOffsets(offsets, bl, bh);
 }
 
 /**
@@ -138,39 +160,54 @@ function countRow(offsets: usize, width: i32, coarse: usize): void {
   for (; x + OFFSET_BLOCK_PIXELS <= <usize>width; x += OFFSET_BLOCK_PIXELS) {
     const o = offsets + (x / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES;
     const c = coarse + (x << 1);
-    countPixel(o, c);
-    countPixel(o + 2, c + 2);
-    countPixel(o + 4, c + 4);
-    countPixel(o + 6, c + 6);
-    countPixel(o + 8, c + 8);
-    countPixel(o + 10, c + 10);
-    countPixel(o + 12, c + 12);
-    countPixel(o + 14, c + 14);
-    countPixel(o + 16, c + 16);
-    countPixel(o + 18, c + 18);
-    countPixel(o + 20, c + 20);
-    countPixel(o + 22, c + 22);
-    countPixel(o + 24, c + 24);
-    countPixel(o + 26, c + 26);
-    countPixel(o + 28, c + 28);
-    countPixel(o + 30, c + 30);
+    countPixel(o, 0, c);
+    countPixel(o, 1, c + 2);
+    countPixel(o, 2, c + 4);
+    countPixel(o, 3, c + 6);
+    countPixel(o, 4, c + 8);
+    countPixel(o, 5, c + 10);
+    countPixel(o, 6, c + 12);
+    countPixel(o, 7, c + 14);
+    countPixel(o, 8, c + 16);
+    countPixel(o, 9, c + 18);
+    countPixel(o, 10, c + 20);
+    countPixel(o, 11, c + 22);
+    countPixel(o, 12, c + 24);
+    countPixel(o, 13, c + 26);
+    countPixel(o, 14, c + 28);
+    countPixel(o, 15, c + 30);
   }
   const tail = offsets + (x / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES;
-  for (let i: usize = 0; x + i < <usize>width; i++) countPixel(tail + (i << 1), coarse + ((x + i) << 1));
+  for (let i: usize = 0; x + i < <usize>width; i++) countPixel(tail, i, coarse + ((x + i) << 1));
 }
 
 /**
  * Scans one row of planes: writes each pixel's coarse brightness bin to `coarse` (u16 per pixel; up
- * to 15 entries past the row get zero-pixel bins), updates the histograms and the grayscale check.
- * `offsets` is scratch of offsetRowBytes(plane stride).
+ * to 15 entries past the row get the last pixel's bin), updates the histograms, the grayscale check
+ * and the R and G bounds. `offsets` is scratch of offsetRowBytes(plane stride).
  */
 export function scanPlanes(r: usize, g: usize, b: usize, width: i32, coarse: usize, offsets: usize): void {
   let d = maxDiffs;
+  let rLow = lowR;
+  let rHigh = highR;
+  let gLow = lowG;
+  let gHigh = highG;
   for (let x: usize = 0; x < <usize>width; x += OFFSET_BLOCK_PIXELS) {
-    const block = offsets + (x / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES;
-    d = keys16(r + x, g + x, b + x, coarse + (x << 1), block, d);
+    const R = v128.load(r + x);
+    const G = v128.load(g + x);
+    const B = v128.load(b + x);
+    keys16(R, G, B, coarse + (x << 1), offsets + (x / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES);
+    d = i8x16.max_u(d, i8x16.max_u(absDiff(R, G), absDiff(G, B)));
+    rLow = i8x16.min_u(rLow, R);
+    rHigh = i8x16.max_u(rHigh, R);
+    gLow = i8x16.min_u(gLow, G);
+    gHigh = i8x16.max_u(gHigh, G);
   }
   maxDiffs = d;
+  lowR = rLow;
+  highR = rHigh;
+  lowG = gLow;
+  highG = gHigh;
   countRow(offsets, width, coarse);
 }
 
