@@ -81,13 +81,25 @@ export function wrapInstance(instance: WebAssembly.Instance): Kernels {
     }
     return new Uint8Array(wasm.memory.buffer, ptr, shape.width * shape.height * bpp);
   }
+  // Histograms and counts stay in memory between images, each cleared by the pass that reads it; a
+  // trap part-way would leave them dirty, so after one the instance refuses work instead of answering
+  // wrongly.
+  let failure: string | undefined;
   return {
     inputView: (shape) => inputView(shape, shapeBytesPerPixel(shape)),
     analyze(image): KernelStats {
+      if (failure !== undefined) {
+        throw new Error(`core-wasm kernels instance unusable after an earlier failure (${failure})`);
+      }
       const input = inputView(image, bytesPerPixel(image));
       const inPlace = image.data.buffer === input.buffer && image.data.byteOffset === input.byteOffset;
       if (!inPlace) input.set(image.data);
-      wasm.analyze();
+      try {
+        wasm.analyze();
+      } catch (error) {
+        failure = error instanceof Error ? error.message : String(error);
+        throw error;
+      }
       const block = new Float64Array(wasm.memory.buffer, wasm.results(), RESULT_COUNT);
       const [p1, p5, p10, p15, p90, p95, p99, entropy, blurriness, grayStd, grayscale] = Array.from(
         block,

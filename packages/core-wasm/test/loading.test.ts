@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as browser from "../src/index.js";
+import { kernelImports, wrapInstance } from "../src/kernels.js";
 import * as node from "../src/node.js";
 import type { Kernels } from "../src/types.js";
 import { constant, wasmBytes } from "./helpers.js";
@@ -60,5 +61,31 @@ describe("loading", () => {
   it("needs no host imports beyond the optional abort", () => {
     const imports = WebAssembly.Module.imports(module);
     expect(imports.every((i) => i.module === "env" && i.name === "abort")).toBe(true);
+  });
+});
+
+describe("an instance after a failed analysis", () => {
+  it("refuses further images instead of reading counts the failure left behind", async () => {
+    const real = await WebAssembly.instantiate(
+      wasmBytes,
+      kernelImports(() => undefined),
+    );
+    let calls = 0;
+    const failing = {
+      exports: {
+        ...real.instance.exports,
+        analyze: () => {
+          calls++;
+          throw new WebAssembly.RuntimeError("memory access out of bounds");
+        },
+      },
+    } as unknown as WebAssembly.Instance;
+    const kernels = wrapInstance(failing);
+    const image = constant(4, 4, "rgb", [10, 20, 30]);
+    expect(() => kernels.analyze(image)).toThrow(/out of bounds/);
+    expect(() => kernels.analyze(image)).toThrow(
+      /unusable after an earlier failure \(memory access out of bounds\)/,
+    );
+    expect(calls).toBe(1);
   });
 });
