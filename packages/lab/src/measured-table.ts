@@ -100,8 +100,7 @@ export class MeasuredTable {
   }
 
   /**
-   * Empties the table and lets its memory go: `assembleResult` calls this once the images are scored,
-   * so the raw numbers are not held next to the scores through the correlation tests.
+   * Empties the table and lets its memory go (its rows, unless {@link rewrite} gave them away).
    */
   clear(): void {
     this.#blocks = new RowBlocks(STRIDE);
