@@ -44,14 +44,15 @@ export function assembleResult(input: AssembleInput): AuditResult {
   // The result reports the thresholds actually applied (odd_size's default depends on the data).
   const settings = { ...input.settings, issueThresholds: scorer.thresholds };
   const columns = ImageColumns.score(table, scorer, settings.issues);
-  const labeled = input.labeled ?? (columns.length > 0 && columns.labels.every((label) => label !== null));
+  const labels = columns.labels();
+  const labeled = input.labeled ?? (labels.length > 0 && labels.every((label) => label !== null));
   return {
     tool: input.tool,
-    dataset: { ...input.dataset, images: columns.length, labeled, classes: classCounts(columns.labels) },
+    dataset: { ...input.dataset, images: columns.length, labeled, classes: classCounts(labels) },
     settings,
     images: lazyArray(columns.length, (row) => columns.record(row)),
     issueSummary: summarizeIssues(columns, settings.issues),
-    correlations: labeled ? correlate(columns, settings) : [],
+    correlations: labeled ? correlate(columns, labels, settings) : [],
     errors: [...input.errors],
   };
 }
@@ -87,7 +88,11 @@ function summarizeIssues(columns: ImageColumns, issues: readonly IssueName[]): I
     .sort((a, b) => b.count - a.count);
 }
 
-function correlate(columns: ImageColumns, settings: AuditSettings): CorrelationEntry[] {
+function correlate(
+  columns: ImageColumns,
+  labels: readonly (string | null)[],
+  settings: AuditSettings,
+): CorrelationEntry[] {
   // Getters: the tests read one property at a time, so only one score column exists at once.
   const properties = Object.defineProperties(
     {},
@@ -96,7 +101,8 @@ function correlate(columns: ImageColumns, settings: AuditSettings): CorrelationE
     ),
   );
   const found = labelUncorrelatedness(
-    { labels: columns.labels.map((label) => label ?? ""), properties },
+    // Only a caller that says the data is labeled can leave labels out; without that, no copy.
+    { labels: labels.includes(null) ? labels.map((label) => label ?? "") : (labels as string[]), properties },
     { threshold: settings.threshold, alpha: settings.alpha, compat: settings.compat },
   );
   return found.map((c) => toEntry(c, columns));

@@ -9,37 +9,33 @@ const FLAGS_SLOT = ISSUE_NAMES.length;
 /**
  * Scored images, kept in the measured table's own rows: each row's raw numbers are overwritten by its
  * scores and issue bits, so scoring needs no memory beside the table's, and an image costs no more
- * than it did while measured (about 100 bytes besides its path, where an ImageRecord object with its
+ * than it did while measured (about 104 bytes besides its path, where an ImageRecord object with its
  * scores object and boxed numbers takes about 440). The result's `images` builds records from here
  * when they are read.
  */
 export class ImageColumns {
   readonly length: number;
-  readonly paths: readonly string[];
-  readonly labels: readonly (string | null)[];
   /** The issues whose scores the records hold, in record order. */
   readonly reported: readonly IssueName[];
   readonly #rows: RowBlocks;
 
   /** Scores every row of `table` in place; the table is empty afterwards. */
   static score(table: MeasuredTable, scorer: DatasetScorer, reported: readonly IssueName[]): ImageColumns {
-    const { rows, paths, labels } = table.rewrite((raw, numbers) => write(scorer.score(raw), numbers));
-    return new ImageColumns(rows, paths, labels, reported);
+    const { rows, length } = table.rewrite((raw, numbers) => write(scorer.score(raw), numbers));
+    return new ImageColumns(rows, length, reported);
   }
 
-  private constructor(
-    rows: RowBlocks,
-    paths: readonly string[],
-    labels: readonly (string | null)[],
-    reported: readonly IssueName[],
-  ) {
+  private constructor(rows: RowBlocks, length: number, reported: readonly IssueName[]) {
     if (rows.stride <= FLAGS_SLOT)
       throw new RangeError(`rows of ${rows.stride} numbers cannot hold the scores`);
     this.#rows = rows;
-    this.length = paths.length;
-    this.paths = paths;
-    this.labels = labels;
+    this.length = length;
     this.reported = reported;
+  }
+
+  /** Every image's label, in a new array. */
+  labels(): (string | null)[] {
+    return Array.from({ length: this.length }, (_, row) => this.#rows.label(row));
   }
 
   hasIssue(row: number, issue: IssueName): boolean {
@@ -66,8 +62,8 @@ export class ImageColumns {
     for (const issue of this.reported) scores[issue] = this.#rows.number(row, ISSUE_NAMES.indexOf(issue));
     const { width, height } = this.#rows.size(row);
     return {
-      path: this.paths[row] as string,
-      label: this.labels[row] ?? null,
+      path: this.#rows.path(row),
+      label: this.#rows.label(row),
       width,
       height,
       scores,
@@ -82,8 +78,8 @@ export class ImageColumns {
 
   ref(row: number, issue: IssueName): ImageRef {
     return {
-      path: this.paths[row] as string,
-      label: this.labels[row] ?? null,
+      path: this.#rows.path(row),
+      label: this.#rows.label(row),
       score: this.score(row, issue),
     };
   }

@@ -8,33 +8,35 @@ export interface MeasuredImage {
   raw: RawProperties;
 }
 
-/** Numbers stored per image besides its size: storedGray, 7 brightness percentiles, entropy, blurriness, grayStd, grayscaleContent. */
-const STRIDE = 12;
-
-/** Rows that {@link MeasuredTable.rewrite} overwrote in place, with the images' identity. */
-export interface RewrittenRows {
-  rows: RowBlocks;
-  paths: readonly string[];
-  labels: readonly (string | null)[];
-}
+/**
+ * Numbers stored per image besides its size: the two booleans as bits, 7 brightness percentiles,
+ * entropy, blurriness, grayStd.
+ */
+const STRIDE = 11;
+const STORED_GRAY = 1;
+const GRAYSCALE_CONTENT = 2;
 
 /** Whether `side` fits a {@link RowBlocks} size slot unchanged. */
 function isPixelCount(side: number): boolean {
   return Number.isInteger(side) && side >= 0 && side <= 0xffff_ffff;
 }
 
+/** Rows that {@link MeasuredTable.rewrite} overwrote in place, with their images' size, path and label. */
+export interface RewrittenRows {
+  rows: RowBlocks;
+  length: number;
+}
+
 /**
  * Measured images in input order. The raw numbers live in typed-array rows (booleans as 0/1), in
- * fixed-size blocks, instead of an object per image with a nested brightness object: about 120 bytes per
- * image instead of about 1 KB of heap, and no doubled copy while growing, which is what keeps a
- * 100,000-image scan flat. Rows may be set in any order, as measurements finish out of order; rows never
+ * fixed-size blocks, instead of an object per image with a nested brightness object: about 104 bytes per
+ * image besides its path instead of about 1 KB of heap, and no doubled copy while growing, which is
+ * what keeps a 100,000-image scan flat. Rows may be set in any order, as measurements finish out of order; rows never
  * set (images that could not be used) are dropped by {@link compact}.
  */
 export class MeasuredTable {
   #blocks = new RowBlocks(STRIDE);
   #isSet = new Uint8Array(BLOCK_ROWS);
-  #paths: string[] = [];
-  #labels: (string | null)[] = [];
   #rows = 0;
 
   static from(images: readonly MeasuredImage[]): MeasuredTable {
@@ -56,11 +58,11 @@ export class MeasuredTable {
     }
     this.#reserve(index + 1);
     const b = raw.brightness;
-    this.#blocks.setSize(index, raw.width, raw.height);
+    this.#blocks.setImage(index, { path, label, width: raw.width, height: raw.height });
     this.#blocks
       .numbers(index)
       .set([
-        Number(raw.storedGray),
+        (raw.storedGray ? STORED_GRAY : 0) | (raw.grayscaleContent ? GRAYSCALE_CONTENT : 0),
         b.p1,
         b.p5,
         b.p10,
@@ -71,11 +73,8 @@ export class MeasuredTable {
         raw.entropy,
         raw.blurriness,
         raw.grayStd,
-        Number(raw.grayscaleContent),
       ]);
     this.#isSet[index] = 1;
-    this.#paths[index] = path;
-    this.#labels[index] = label;
     this.#rows = Math.max(this.#rows, index + 1);
   }
 
@@ -87,15 +86,11 @@ export class MeasuredTable {
       if (kept !== row) {
         this.#blocks.move(row, kept);
         this.#isSet[kept] = 1;
-        this.#paths[kept] = this.#paths[row] as string;
-        this.#labels[kept] = this.#labels[row] ?? null;
       }
       kept++;
     }
     this.#isSet.fill(0, kept, this.#rows);
     this.#blocks.truncate(kept);
-    this.#paths.length = kept;
-    this.#labels.length = kept;
     this.#rows = kept;
   }
 
@@ -105,8 +100,6 @@ export class MeasuredTable {
   clear(): void {
     this.#blocks = new RowBlocks(STRIDE);
     this.#isSet = new Uint8Array(BLOCK_ROWS);
-    this.#paths = [];
-    this.#labels = [];
     this.#rows = 0;
   }
 
@@ -118,22 +111,21 @@ export class MeasuredTable {
   rewrite(write: (raw: RawProperties, numbers: Float64Array) => void): RewrittenRows {
     this.compact();
     for (let row = 0; row < this.#rows; row++) write(this.raw(row), this.#blocks.numbers(row));
-    const rewritten = { rows: this.#blocks, paths: this.#paths, labels: this.#labels };
+    const rewritten = { rows: this.#blocks, length: this.#rows };
     this.clear();
     return rewritten;
   }
 
   path(row: number): string {
-    return this.#at(this.#paths, row);
+    return this.#blocks.path(this.#checked(row));
   }
 
   label(row: number): string | null {
-    return this.#at(this.#labels, row);
+    return this.#blocks.label(this.#checked(row));
   }
 
   size(row: number): { width: number; height: number } {
-    this.#at(this.#paths, row);
-    return this.#blocks.size(row);
+    return this.#blocks.size(this.#checked(row));
   }
 
   /** The row as a new RawProperties object. */
@@ -143,20 +135,20 @@ export class MeasuredTable {
     return {
       width,
       height,
-      storedGray: at(0) === 1,
+      storedGray: (at(0) & STORED_GRAY) !== 0,
       brightness: { p1: at(1), p5: at(2), p10: at(3), p15: at(4), p90: at(5), p95: at(6), p99: at(7) },
       entropy: at(8),
       blurriness: at(9),
       grayStd: at(10),
-      grayscaleContent: at(11) === 1,
+      grayscaleContent: (at(0) & GRAYSCALE_CONTENT) !== 0,
     };
   }
 
-  #at<T>(column: readonly T[], row: number): T {
+  #checked(row: number): number {
     if (!(row >= 0 && row < this.#rows && this.#isSet[row] === 1)) {
       throw new RangeError(`no measured image in row ${row}`);
     }
-    return column[row] as T;
+    return row;
   }
 
   #reserve(rows: number): void {

@@ -46,7 +46,7 @@ export interface DatasetScorer {
  * into something else as they go.
  */
 export function datasetScorer(raws: readonly RawProperties[], options: ScoreOptions = {}): DatasetScorer {
-  const oddSize = raws.length > 0 ? oddSizeScorer(raws.map(imageSize)) : undefined;
+  const oddSize = raws.length > 0 ? oddSizeScorer(sizesOf(raws)) : undefined;
   const thresholds = thresholdsFor(oddSize?.degenerate ?? false, options.thresholds);
   const { issues: checked = ISSUE_NAMES } = options;
   const flaggable = ISSUE_NAMES.filter((name) => checked.includes(name));
@@ -68,6 +68,17 @@ export function datasetScorer(raws: readonly RawProperties[], options: ScoreOpti
       return { scores, issues: issues.length === 0 ? issues : issues.slice() };
     },
   };
+}
+
+/**
+ * A loop, not `raws.map` (a million sizes in a plain array are 8 MB more that live until a full
+ * collection) nor `Float64Array.from(raws, imageSize)`, which collects every element before mapping:
+ * `raws` may build its elements when read (lab's rows), a million of them at once.
+ */
+function sizesOf(raws: readonly RawProperties[]): Float64Array {
+  const sizes = new Float64Array(raws.length);
+  for (let i = 0; i < raws.length; i++) sizes[i] = imageSize(raws[i] as RawProperties);
+  return sizes;
 }
 
 /** The thresholds {@link scoreDataset} applies to these images with these options. */

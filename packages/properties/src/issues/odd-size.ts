@@ -21,7 +21,7 @@ export interface OddSizeScorer {
  * Odd size is relative to the dataset: the distance of an image's size from the middle of the band
  * [q1 - 3 iqr, q3 + 3 iqr], as a share of the band's width (or of the middle when the band is empty).
  */
-export function oddSizeScorer(sizes: readonly number[]): OddSizeScorer {
+export function oddSizeScorer(sizes: ArrayLike<number>): OddSizeScorer {
   const sorted = Float64Array.from(sizes).sort();
   const q1 = percentileOfSorted(sorted, 25);
   const q3 = percentileOfSorted(sorted, 75);

@@ -1,0 +1,1 @@
+export { PackedStrings } from "./packed-strings.js";
