@@ -9,7 +9,7 @@ const FLAGS_SLOT = ISSUE_NAMES.length;
 /**
  * Scored images, kept in the measured table's own rows: each row's raw numbers are overwritten by its
  * scores and issue bits, so scoring needs no memory beside the table's, and an image costs no more
- * than it did while measured (about 104 bytes besides its path, where an ImageRecord object with its
+ * than it did while measured (96 bytes besides its path, where an ImageRecord object with its
  * scores object and boxed numbers takes about 440). The result's `images` builds records from here
  * when they are read.
  */

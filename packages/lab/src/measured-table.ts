@@ -1,18 +1,19 @@
-import type { RawProperties } from "@sc/properties";
+import type { ScoreInputs } from "@sc/properties";
 import { BLOCK_ROWS, RowBlocks } from "./row-blocks.js";
 
-/** A readable image: its identity and raw properties. */
+/** A readable image: its identity and what its scores need of its raw properties. */
 export interface MeasuredImage {
   path: string;
   label: string | null;
-  raw: RawProperties;
+  raw: ScoreInputs;
 }
 
 /**
- * Numbers stored per image besides its size: the two booleans as bits, 7 brightness percentiles,
- * entropy, blurriness, grayStd.
+ * Numbers stored per image besides its size: the two booleans as bits, the p5 and p99 brightness
+ * percentiles, entropy, blurriness, grayStd; and two spare, as the scores that replace them in place
+ * take eight (see ImageColumns).
  */
-const STRIDE = 11;
+const STRIDE = 8;
 const STORED_GRAY = 1;
 const GRAYSCALE_CONTENT = 2;
 
@@ -28,8 +29,9 @@ export interface RewrittenRows {
 }
 
 /**
- * Measured images in input order. The raw numbers live in typed-array rows (booleans as 0/1), in
- * fixed-size blocks, instead of an object per image with a nested brightness object: about 104 bytes per
+ * Measured images in input order. What scoring reads of the raw properties ({@link ScoreInputs}; the
+ * other brightness percentiles are not kept) lives in typed-array rows (booleans as bits), in
+ * fixed-size blocks, instead of an object per image with a nested brightness object: 80 bytes per
  * image besides its path instead of about 1 KB of heap, and no doubled copy while growing, which is
  * what keeps a 100,000-image scan flat. Rows may be set in any order, as measurements finish out of order; rows never
  * set (images that could not be used) are dropped by {@link compact}.
@@ -63,12 +65,7 @@ export class MeasuredTable {
       .numbers(index)
       .set([
         (raw.storedGray ? STORED_GRAY : 0) | (raw.grayscaleContent ? GRAYSCALE_CONTENT : 0),
-        b.p1,
         b.p5,
-        b.p10,
-        b.p15,
-        b.p90,
-        b.p95,
         b.p99,
         raw.entropy,
         raw.blurriness,
@@ -108,7 +105,7 @@ export class MeasuredTable {
    * STRIDE numbers to overwrite, then gives the rows away and empties the table: what is built from
    * the rows reuses their memory instead of needing as much again beside them.
    */
-  rewrite(write: (raw: RawProperties, numbers: Float64Array) => void): RewrittenRows {
+  rewrite(write: (raw: ScoreInputs, numbers: Float64Array) => void): RewrittenRows {
     this.compact();
     for (let row = 0; row < this.#rows; row++) write(this.raw(row), this.#blocks.numbers(row));
     const rewritten = { rows: this.#blocks, length: this.#rows };
@@ -128,18 +125,18 @@ export class MeasuredTable {
     return this.#blocks.size(this.#checked(row));
   }
 
-  /** The row as a new RawProperties object. */
-  raw(row: number): RawProperties {
+  /** The row's scoring inputs, as a new object. */
+  raw(row: number): ScoreInputs {
     const { width, height } = this.size(row);
     const at = (slot: number) => this.#blocks.number(row, slot);
     return {
       width,
       height,
       storedGray: (at(0) & STORED_GRAY) !== 0,
-      brightness: { p1: at(1), p5: at(2), p10: at(3), p15: at(4), p90: at(5), p95: at(6), p99: at(7) },
-      entropy: at(8),
-      blurriness: at(9),
-      grayStd: at(10),
+      brightness: { p5: at(1), p99: at(2) },
+      entropy: at(3),
+      blurriness: at(4),
+      grayStd: at(5),
       grayscaleContent: (at(0) & GRAYSCALE_CONTENT) !== 0,
     };
   }

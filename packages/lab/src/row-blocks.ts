@@ -1,6 +1,6 @@
 import { PackedStrings } from "@sc/packed-strings";
 
-/** Rows per block (with 11 numbers a row, about 420 KB): growing adds a block instead of copying everything. */
+/** Rows per block (with 8 numbers a row, 256 KB): growing adds a block instead of copying everything. */
 export const BLOCK_ROWS = 4096;
 
 /** Integers per row: width, height, the path's id in the packed paths, the label's code (0: none). */

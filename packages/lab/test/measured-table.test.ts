@@ -3,7 +3,7 @@ import { MeasuredTable } from "../src/measured-table.js";
 import { raw } from "./fixtures.js";
 
 describe("MeasuredTable", () => {
-  test("gives back every raw property of a row, booleans included", () => {
+  test("gives back what scoring reads of a row's raw properties, booleans included", () => {
     const distinct = raw({
       width: 640,
       height: 427,
@@ -19,7 +19,8 @@ describe("MeasuredTable", () => {
       { path: "b.png", label: null, raw: raw({ storedGray: false, grayscaleContent: true }) },
     ]);
     expect(table.length).toBe(2);
-    expect(table.raw(0)).toEqual(distinct);
+    // Of the brightness percentiles the scores read p5 (light) and p99 (dark) only.
+    expect(table.raw(0)).toEqual({ ...distinct, brightness: { p5: 0.05, p99: 0.99 } });
     expect(table.raw(1)).toMatchObject({ storedGray: false, grayscaleContent: true });
     expect([table.path(1), table.label(1)]).toEqual(["b.png", null]);
   });

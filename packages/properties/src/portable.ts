@@ -25,7 +25,7 @@ export { oddAspectRatioScore } from "./issues/odd-aspect-ratio.js";
 export { imageSize, type OddSizeScorer, oddSizeScorer } from "./issues/odd-size.js";
 export { measureImage } from "./measure-image.js";
 export { percentileOfSorted } from "./percentile.js";
-export type { RawProperties } from "./raw-properties.js";
+export type { RawProperties, ScoreInputs } from "./raw-properties.js";
 export {
   type DatasetScorer,
   datasetScorer,

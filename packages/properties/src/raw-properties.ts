@@ -17,3 +17,11 @@ export interface RawProperties {
   /** Every pixel has max(|R-G|, |G-B|) <= 2. */
   grayscaleContent: boolean;
 }
+
+/**
+ * The part of {@link RawProperties} the scores read: of the brightness percentiles only p5 (light)
+ * and p99 (dark). What a dataset keeps per image until it is scored.
+ */
+export type ScoreInputs = Omit<RawProperties, "brightness"> & {
+  brightness: Pick<BrightnessPercentiles, "p5" | "p99">;
+};

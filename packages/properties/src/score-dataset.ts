@@ -6,7 +6,7 @@ import { lowInformationScore } from "./issues/low-information.js";
 import { DEFAULT_ISSUE_THRESHOLDS, ISSUE_NAMES, type IssueName } from "./issues/names.js";
 import { oddAspectRatioScore } from "./issues/odd-aspect-ratio.js";
 import { imageSize, oddSizeScorer } from "./issues/odd-size.js";
-import type { RawProperties } from "./raw-properties.js";
+import type { ScoreInputs } from "./raw-properties.js";
 
 export interface ScoreOptions {
   /**
@@ -37,7 +37,7 @@ export interface DatasetScorer {
   /** The thresholds applied (odd_size's default depends on the data). */
   thresholds: Record<IssueName, number>;
   /** Scores and flags one image of the dataset; `issues` has no spare room, as results keep it. */
-  score(raw: RawProperties): ImageScores;
+  score(raw: ScoreInputs): ImageScores;
 }
 
 /**
@@ -45,7 +45,7 @@ export interface DatasetScorer {
  * {@link scoreDataset} does without holding every image's scores at once, for callers that turn each
  * into something else as they go.
  */
-export function datasetScorer(raws: readonly RawProperties[], options: ScoreOptions = {}): DatasetScorer {
+export function datasetScorer(raws: readonly ScoreInputs[], options: ScoreOptions = {}): DatasetScorer {
   const oddSize = raws.length > 0 ? oddSizeScorer(sizesOf(raws)) : undefined;
   const thresholds = thresholdsFor(oddSize?.degenerate ?? false, options.thresholds);
   const { issues: checked = ISSUE_NAMES } = options;
@@ -75,22 +75,22 @@ export function datasetScorer(raws: readonly RawProperties[], options: ScoreOpti
  * collection) nor `Float64Array.from(raws, imageSize)`, which collects every element before mapping:
  * `raws` may build its elements when read (lab's rows), a million of them at once.
  */
-function sizesOf(raws: readonly RawProperties[]): Float64Array {
+function sizesOf(raws: readonly ScoreInputs[]): Float64Array {
   const sizes = new Float64Array(raws.length);
-  for (let i = 0; i < raws.length; i++) sizes[i] = imageSize(raws[i] as RawProperties);
+  for (let i = 0; i < raws.length; i++) sizes[i] = imageSize(raws[i] as ScoreInputs);
   return sizes;
 }
 
 /** The thresholds {@link scoreDataset} applies to these images with these options. */
 export function datasetThresholds(
-  raws: readonly RawProperties[],
+  raws: readonly ScoreInputs[],
   options: ScoreOptions = {},
 ): Record<IssueName, number> {
   return datasetScorer(raws, options).thresholds;
 }
 
 /** Scores and flags every image; odd_size depends on the whole dataset, the others on the image alone. */
-export function scoreDataset(raws: readonly RawProperties[], options: ScoreOptions = {}): ImageScores[] {
+export function scoreDataset(raws: readonly ScoreInputs[], options: ScoreOptions = {}): ImageScores[] {
   const scorer = datasetScorer(raws, options);
   return raws.map((raw) => scorer.score(raw));
 }

@@ -1,4 +1,4 @@
-import type { RawProperties } from "../raw-properties.js";
+import type { ScoreInputs } from "../raw-properties.js";
 
 const NORMALIZING_FACTOR = 0.01;
 /**
@@ -10,7 +10,7 @@ const MIN_STD_SCORE = 0.18;
 const saturate = (x: number): number => 1 - Math.exp(-NORMALIZING_FACTOR * x);
 
 /** Blurry: edge strength plus histogram spread, both mapped to 0..1; a sharp image scores 1. */
-export function blurryScore(raw: RawProperties): number {
+export function blurryScore(raw: ScoreInputs): number {
   const std = saturate(raw.grayStd);
   return Math.min(1, saturate(raw.blurriness) + (std <= MIN_STD_SCORE ? 0 : std));
 }

@@ -1,4 +1,4 @@
-import type { RawProperties } from "../raw-properties.js";
+import type { ScoreInputs } from "../raw-properties.js";
 
 /** Dark: the 99th brightness percentile; a dark image has hardly any bright pixel. */
-export const darkScore = (raw: RawProperties): number => raw.brightness.p99;
+export const darkScore = (raw: ScoreInputs): number => raw.brightness.p99;

@@ -1,15 +1,15 @@
 import { percentileOfSorted } from "../percentile.js";
-import type { RawProperties } from "../raw-properties.js";
+import type { ScoreInputs } from "../raw-properties.js";
 
 /** How many interquartile ranges beyond the quartiles a size still counts as usual. */
 const IQR_FACTOR = 3;
 
 /** The size of an image: sqrt(w * h), so equal areas get equal sizes. */
-export const imageSize = (raw: Pick<RawProperties, "width" | "height">): number =>
+export const imageSize = (raw: Pick<ScoreInputs, "width" | "height">): number =>
   Math.sqrt(raw.width * raw.height);
 
 export interface OddSizeScorer {
-  score(raw: Pick<RawProperties, "width" | "height">): number;
+  score(raw: Pick<ScoreInputs, "width" | "height">): number;
   /**
    * True when every size is the same band (interquartile range 0); then any size other than the
    * middle scores below 1 and the default threshold becomes 1.
