@@ -22,10 +22,23 @@ export class Buffers {
   int32(slot: string, length: number): Int32Array {
     return new Int32Array(this.bytes(slot, length * 4), 0, length);
   }
-  uint32(slot: string, length: number): Uint32Array {
-    return new Uint32Array(this.bytes(slot, length * 4), 0, length);
-  }
   uint8(slot: string, length: number): Uint8Array {
     return new Uint8Array(this.bytes(slot, length), 0, length);
   }
 }
+
+/**
+ * Slots of one property's analysis. The sorted column lives from its sort to the property's last
+ * statistic. The phases after the sort (the kNN sweep on rows, or the run-table sweep) never overlap
+ * in time with the sort's own scratch, so they share two slots of eight and four bytes a row instead
+ * of each holding its own: a million rows then need 29 bytes of scratch each rather than 58.
+ */
+export const SORTED = "sorted";
+export const ORDER = "order";
+/** Eight bytes a row: the radix sort's partner of the values, each fold's rows, the runs' values. */
+export const WIDE = "wide";
+/**
+ * Four bytes a row: the counting sort's value ids, the radix sort's partner of the order, the kNN's
+ * keys and each fold's classes, the runs' starts.
+ */
+export const NARROW = "narrow";

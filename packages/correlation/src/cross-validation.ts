@@ -1,3 +1,4 @@
+import type { Folds } from "./folds.js";
 import type { SortedValues } from "./sorted-values.js";
 
 /** What the k-nearest-neighbour sweeps take: one sorted column, each row's class and fold, k. */
@@ -6,7 +7,7 @@ export interface KnnProblem {
   /** Class of each row, in input order. */
   classOf: Int32Array;
   /** Test fold of each row, in input order. */
-  fold: Int32Array;
+  fold: Folds;
   nClasses: number;
   nFolds: number;
   k: number;

@@ -1,4 +1,5 @@
 import { type CrossValidation, emptyCrossValidation } from "./cross-validation.js";
+import type { Folds } from "./folds.js";
 
 /** scikit-learn's GaussianNB default: every variance grows by this share of the largest feature variance. */
 const VAR_SMOOTHING = 1e-9;
@@ -14,7 +15,7 @@ interface ClassModel {
 function fitTrainingFolds(
   values: Float64Array,
   classOf: Int32Array,
-  fold: Int32Array,
+  fold: Folds,
   testFold: number,
   nClasses: number,
 ) {
@@ -66,7 +67,7 @@ function fitTrainingFolds(
 export function gaussianNbCrossValidate(
   values: Float64Array,
   classOf: Int32Array,
-  fold: Int32Array,
+  fold: Folds,
   nClasses: number,
   nFolds: number,
 ): CrossValidation {

@@ -1,3 +1,4 @@
+import { Buffers } from "./buffers.js";
 import {
   type CrossValidation,
   emptyCrossValidation,
@@ -5,7 +6,7 @@ import {
   trainingTotals,
 } from "./cross-validation.js";
 import { buildRunTable, type RunTable, trainingRows } from "./run-table.js";
-import type { SortedValues } from "./sorted-values.js";
+import { groupRuns, type Runs } from "./sorted-values.js";
 
 /**
  * Up to this many classes a vote simply looks at all of them; beyond, the window keeps the list of
@@ -180,7 +181,7 @@ class TrainingRuns {
  */
 function sweepFold(
   table: RunTable,
-  sorted: SortedValues,
+  runs: Runs,
   training: TrainingRuns,
   f: number,
   kf: number,
@@ -189,7 +190,7 @@ function sweepFold(
   cv: CrossValidation,
 ): void {
   const { run, value, before: P, size } = training;
-  const { runStart, runValue } = sorted;
+  const { start: runStart, value: runValue } = runs;
   const boundary = new Int32Array(3);
   const boundaryAt = new Int32Array(3);
   const perRow = new Float64Array(3);
@@ -252,22 +253,22 @@ function sweepFold(
 }
 
 /** The sweep on runs of equal value: all folds share one run table, built once. */
-export function knnByRuns(problem: KnnProblem): CrossValidation {
+export function knnByRuns(problem: KnnProblem, buffers = new Buffers()): CrossValidation {
   const { sorted, classOf, fold, nClasses, nFolds, k, preference } = problem;
-  const runs = sorted.runValue.length;
+  const runs = groupRuns(sorted.sorted, buffers);
   const n = sorted.order.length;
   const cv = emptyCrossValidation(nFolds, nClasses);
-  const table = buildRunTable(sorted, classOf, fold, nClasses, nFolds);
+  const table = buildRunTable(runs, sorted.order, classOf, fold, nClasses, nFolds);
   const { foldClassTotal } = table;
-  const training = new TrainingRuns(runs);
+  const training = new TrainingRuns(runs.value.length);
   for (let f = 0; f < nFolds; f++) {
     const trainTotal = new Float64Array(nClasses);
     const trainingSize = trainingTotals(foldClassTotal, nClasses, nFolds, f, trainTotal);
     if (trainingSize === 0 || trainingSize === n) continue; // nothing to train on, or nothing to test
-    training.fill(table, sorted.runValue, f);
+    training.fill(table, runs.value, f);
     const window = new Window(table, f, nClasses);
     const ballot = new Ballot(nClasses, table, f, trainTotal, preference);
-    sweepFold(table, sorted, training, f, Math.min(k, trainingSize), window, ballot, cv);
+    sweepFold(table, runs, training, f, Math.min(k, trainingSize), window, ballot, cv);
   }
   return cv;
 }

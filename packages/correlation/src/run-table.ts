@@ -1,4 +1,5 @@
-import type { SortedValues } from "./sorted-values.js";
+import type { Folds } from "./folds.js";
+import type { Runs } from "./sorted-values.js";
 
 /**
  * The runs of equal value with the class and fold of their rows, shared by all folds. Most runs of a
@@ -31,13 +32,13 @@ export function trainingRows(table: RunTable, r: number, f: number): number {
 }
 
 export function buildRunTable(
-  sorted: SortedValues,
+  { start: runStart }: Runs,
+  order: Int32Array,
   classOf: Int32Array,
-  fold: Int32Array,
+  fold: Folds,
   nClasses: number,
   nFolds: number,
 ): RunTable {
-  const { order, runStart } = sorted;
   const runs = runStart.length - 1;
   let multiRuns = 0;
   let multiRows = 0;
