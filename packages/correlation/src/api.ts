@@ -1,7 +1,7 @@
 import { CLEANVISION_WORDING, type ClassAttribution, classMedians, describe } from "./attribution.js";
 import { oneVsRestAuc } from "./auc.js";
 import { Buffers } from "./buffers.js";
-import { appearanceRank, countClasses, encodeLabels } from "./classes.js";
+import { appearanceRank, type Classes, countClasses, encodeLabels } from "./classes.js";
 import { type AccuracyKind, accuracyOf } from "./cross-validation.js";
 import { FOLDS, type Folds, stratifiedFolds } from "./folds.js";
 import { gaussianNbCrossValidate } from "./gaussian-nb.js";
@@ -55,14 +55,14 @@ interface Column {
   /** Input row of each used row; null when every row is used (row i is input row i). */
   rows: Int32Array | null;
   values: Float64Array;
-  classOf: Int32Array;
+  classOf: Classes;
 }
 
 function usable(value: unknown, c: number): value is number {
   return c >= 0 && typeof value === "number" && Number.isFinite(value);
 }
 
-function usableColumn(values: ArrayLike<unknown>, classOf: Int32Array, buffers: Buffers): Column {
+function usableColumn(values: ArrayLike<unknown>, classOf: Classes, buffers: Buffers): Column {
   let n = 0;
   for (let row = 0; row < classOf.length; row++) if (usable(values[row], classOf[row] as number)) n++;
   // Nothing missing (the common case): the labels' classes are shared by every property, which lets
@@ -75,7 +75,7 @@ function usableColumn(values: ArrayLike<unknown>, classOf: Int32Array, buffers: 
   }
   const rows = buffers.int32("column.rows", n);
   const columnValues = buffers.float64("column.values", n);
-  const columnClasses = buffers.int32("column.classes", n);
+  const columnClasses = buffers.like("column.classes", classOf, n);
   let i = 0;
   for (let row = 0; row < classOf.length; row++) {
     const v = values[row];
@@ -92,10 +92,7 @@ function usableColumn(values: ArrayLike<unknown>, classOf: Int32Array, buffers: 
  * `compute` for any labels, done once for the input's own labels. Identity, not content: the
  * permutation test reuses one buffer of shuffled labels.
  */
-function onceForOwnLabels<T>(
-  labels: Int32Array,
-  compute: (classOf: Int32Array) => T,
-): (classOf: Int32Array) => T {
+function onceForOwnLabels<T>(labels: Classes, compute: (classOf: Classes) => T): (classOf: Classes) => T {
   let own: T | undefined;
   return (classOf) => {
     if (classOf !== labels) return compute(classOf);
@@ -105,10 +102,10 @@ function onceForOwnLabels<T>(
 }
 
 /** Rows of each class of some labels. */
-type CountsOf = (classOf: Int32Array) => Int32Array;
+type CountsOf = (classOf: Classes) => Int32Array;
 
 /** Folds and class preference of some labels. */
-type FoldsOf = (classOf: Int32Array) => { fold: Folds; preference: Int32Array };
+type FoldsOf = (classOf: Classes) => { fold: Folds; preference: Int32Array };
 
 /** Majority share, or cleanlab 2.7's argmax(bincount(y)) / n: the majority's class index over n. */
 function baselineOf(counts: Int32Array, n: number, compat: ResolvedOptions["compat"]): number {
@@ -195,14 +192,14 @@ function classifier(
 ) {
   const nClasses = counts.length;
   if (options.compat === "cleanlab") {
-    const crossValidate = (classOf: Int32Array) =>
+    const crossValidate = (classOf: Classes) =>
       gaussianNbCrossValidate(column.values, classOf, foldsOf(classOf).fold, nClasses, FOLDS);
     return { k: null, crossValidate };
   }
   const trainShare = (FOLDS - 1) / FOLDS;
   const classTrainSizes = [...counts].map((count) => Math.floor(count * trainShare));
   const k = options.k ?? chooseK(Math.floor(column.values.length * trainShare), classTrainSizes, FOLDS);
-  const crossValidate = (classOf: Int32Array) => {
+  const crossValidate = (classOf: Classes) => {
     const { fold, preference } = foldsOf(classOf);
     return knnCrossValidate({ sorted, classOf, fold, nClasses, nFolds: FOLDS, k, preference }, buffers);
   };
@@ -212,7 +209,7 @@ function classifier(
 function analyseProperty(
   property: string,
   values: ArrayLike<unknown>,
-  labels: { names: readonly string[]; classOf: Int32Array },
+  labels: { names: readonly string[]; classOf: Classes },
   shared: { foldsOf: FoldsOf; countsOf: CountsOf; buffers: Buffers },
   options: ResolvedOptions,
 ): PropertyCorrelation {

@@ -1,3 +1,4 @@
+import type { Classes } from "./classes.js";
 import type { SortedValues } from "./sorted-values.js";
 
 /**
@@ -5,7 +6,7 @@ import type { SortedValues } from "./sorted-values.js";
  * another class, ties counting one half (the Mann-Whitney statistic scaled to 0..1). One pass over the
  * sorted values, a run of equal values at a time. A class that is absent or alone gets 0.5.
  */
-export function oneVsRestAuc(sorted: SortedValues, classOf: Int32Array, counts: Int32Array): Float64Array {
+export function oneVsRestAuc(sorted: SortedValues, classOf: Classes, counts: Int32Array): Float64Array {
   const nClasses = counts.length;
   const n = sorted.order.length;
   const below = new Float64Array(nClasses);

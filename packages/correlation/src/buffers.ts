@@ -5,13 +5,17 @@
  * handed out stays valid until its slot is asked for again; it holds whatever its last user left, so
  * every user writes before it reads.
  */
+const SPARE_BYTES = 4096;
+
 export class Buffers {
   private readonly slots = new Map<string, ArrayBuffer>();
 
   private bytes(slot: string, size: number): ArrayBuffer {
     let buffer = this.slots.get(slot);
     if (buffer === undefined || buffer.byteLength < size) {
-      buffer = new ArrayBuffer(size);
+      // A page to spare: users of one slot ask for n, n + 1 or n + 2 rows, and a slot that grew by a
+      // few bytes would hold its old copy too until the next collection.
+      buffer = new ArrayBuffer(size + SPARE_BYTES);
       this.slots.set(slot, buffer);
     }
     return buffer;
@@ -24,6 +28,11 @@ export class Buffers {
   }
   uint8(slot: string, length: number): Uint8Array {
     return new Uint8Array(this.bytes(slot, length), 0, length);
+  }
+  /** An array of the same type as `template`. */
+  like<T extends Int8Array | Int16Array | Int32Array>(slot: string, template: T, length: number): T {
+    const Type = template.constructor as new (buffer: ArrayBuffer, offset: number, length: number) => T;
+    return new Type(this.bytes(slot, length * template.BYTES_PER_ELEMENT), 0, length);
   }
 }
 

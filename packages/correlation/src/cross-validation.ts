@@ -1,3 +1,4 @@
+import type { Classes } from "./classes.js";
 import type { Folds } from "./folds.js";
 import type { SortedValues } from "./sorted-values.js";
 
@@ -5,7 +6,7 @@ import type { SortedValues } from "./sorted-values.js";
 export interface KnnProblem {
   sorted: SortedValues;
   /** Class of each row, in input order. */
-  classOf: Int32Array;
+  classOf: Classes;
   /** Test fold of each row, in input order. */
   fold: Folds;
   nClasses: number;

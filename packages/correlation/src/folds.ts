@@ -1,4 +1,4 @@
-import { appearanceRank, countClasses } from "./classes.js";
+import { appearanceRank, type Classes, countClasses } from "./classes.js";
 
 export const FOLDS = 5;
 
@@ -13,7 +13,7 @@ export type Folds = Int32Array | Uint8Array;
  * given (a Uint8Array takes up to 256 folds).
  */
 export function stratifiedFolds<F extends Folds = Int32Array>(
-  classOf: Int32Array,
+  classOf: Classes,
   nClasses: number,
   nSplits = FOLDS,
   into?: F,

@@ -1,3 +1,4 @@
+import type { Classes } from "./classes.js";
 import { type CrossValidation, emptyCrossValidation } from "./cross-validation.js";
 import type { Folds } from "./folds.js";
 
@@ -14,7 +15,7 @@ interface ClassModel {
 /** Fits GaussianNB on the rows not in `testFold`, as scikit-learn does for one feature. */
 function fitTrainingFolds(
   values: Float64Array,
-  classOf: Int32Array,
+  classOf: Classes,
   fold: Folds,
   testFold: number,
   nClasses: number,
@@ -66,7 +67,7 @@ function fitTrainingFolds(
  */
 export function gaussianNbCrossValidate(
   values: Float64Array,
-  classOf: Int32Array,
+  classOf: Classes,
   fold: Folds,
   nClasses: number,
   nFolds: number,

@@ -1,4 +1,5 @@
 import { Buffers, NARROW, WIDE } from "./buffers.js";
+import type { Classes } from "./classes.js";
 import {
   type CrossValidation,
   emptyCrossValidation,
@@ -278,7 +279,7 @@ function tieRanks(trainTotal: Float64Array, preference: Int32Array, into: Float6
  */
 function sortedKeys(
   sorted: SortedValues,
-  classOf: Int32Array,
+  classOf: Classes,
   fold: Folds,
   nClasses: number,
   nFolds: number,

@@ -1,3 +1,4 @@
+import type { Classes } from "./classes.js";
 import type { Folds } from "./folds.js";
 import type { Runs } from "./sorted-values.js";
 
@@ -34,7 +35,7 @@ export function trainingRows(table: RunTable, r: number, f: number): number {
 export function buildRunTable(
   { start: runStart }: Runs,
   order: Int32Array,
-  classOf: Int32Array,
+  classOf: Classes,
   fold: Folds,
   nClasses: number,
   nFolds: number,
