@@ -1,20 +1,22 @@
 /**
+ * A page to spare: users of one slot ask for n, n + 1 or n + 2 rows, and a slot that grew by a few
+ * bytes would hold its old copy too until the next collection.
+ */
+const SPARE_BYTES = 4096;
+
+/**
  * Typed arrays reused from one property to the next within a call. A million-row column needs tens of
- * megabytes of scratch (sort keys, sorted values, each fold's rows), and fresh memory costs a page
+ * megabytes of scratch (sorted values, the sort's partners, each fold's rows), and fresh memory costs a page
  * fault per 4 KB on first touch: in a cold process that was a fifth of the whole analysis. An array
  * handed out stays valid until its slot is asked for again; it holds whatever its last user left, so
  * every user writes before it reads.
  */
-const SPARE_BYTES = 4096;
-
 export class Buffers {
   private readonly slots = new Map<string, ArrayBuffer>();
 
   private bytes(slot: string, size: number): ArrayBuffer {
     let buffer = this.slots.get(slot);
     if (buffer === undefined || buffer.byteLength < size) {
-      // A page to spare: users of one slot ask for n, n + 1 or n + 2 rows, and a slot that grew by a
-      // few bytes would hold its old copy too until the next collection.
       buffer = new ArrayBuffer(size + SPARE_BYTES);
       this.slots.set(slot, buffer);
     }
@@ -40,7 +42,7 @@ export class Buffers {
  * Slots of one property's analysis. The sorted column lives from its sort to the property's last
  * statistic. The phases after the sort (the kNN sweep on rows, or the run-table sweep) never overlap
  * in time with the sort's own scratch, so they share two slots of eight and four bytes a row instead
- * of each holding its own: a million rows then need 24 bytes of these slots each rather than 50.
+ * of each holding its own.
  */
 export const SORTED = "sorted";
 export const ORDER = "order";

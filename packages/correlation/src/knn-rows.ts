@@ -54,6 +54,7 @@ class FoldRows {
   ) {
     this.value = value;
     this.klass = klass;
+    // Each split sets the sides' views.
     this.trainValue = this.testValue = value;
     this.trainClass = this.testClass = klass;
     this.checkpoint = new Int32Array(((value.length >> CHECKPOINT_SHIFT) + 1) * classes);
