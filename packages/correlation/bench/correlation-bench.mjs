@@ -1,5 +1,6 @@
 // Benchmark of labelUncorrelatedness on synthetic data: n images x 7 properties.
-// Usage: pnpm bench (builds, then runs each size in its own process so peak memory is per size).
+// Usage: pnpm bench (builds, then runs each size in its own process so peak memory is per size);
+// `node bench/correlation-bench.mjs --memory [n]` reports memory per image instead (see measureMemory).
 // The baseline is a native Float64Array sort of the same seven columns, measured in the same process:
 // the ratio says how many sorts the whole analysis costs. CPU seconds (user + system of this process) are
 // reported next to wall-clock seconds because on a shared machine waiting for a core inflates the latter.
@@ -51,7 +52,54 @@ function measure(n) {
   return { n, seconds, cpuSeconds, sortSeconds, peakMB: process.resourceUsage().maxRSS / 1024, flagged };
 }
 
-if (process.argv[2] === "--size") {
+/**
+ * Memory per image of the analysis alone. Each column is handed over by a getter, as the sc CLI does,
+ * which samples the ArrayBuffer bytes alive (after collecting garbage) between two properties: the
+ * scratch of the previous property is still held then, so the largest sample less the bytes before the
+ * call is the scratch the call keeps. Peak RSS less RSS before the call adds the heap, garbage not yet
+ * collected and what the allocator kept.
+ */
+function measureMemory(n) {
+  const input = dataset(n);
+  const collect = () => {
+    // The second collection finishes the first one's concurrent sweep of array buffers.
+    globalThis.gc();
+    globalThis.gc();
+  };
+  let scratch = 0;
+  const properties = {};
+  for (const [name, column] of Object.entries(input.properties)) {
+    Object.defineProperty(properties, name, {
+      enumerable: true,
+      get() {
+        collect();
+        scratch = Math.max(scratch, process.memoryUsage().arrayBuffers - before);
+        return column;
+      },
+    });
+  }
+  collect();
+  const before = process.memoryUsage().arrayBuffers;
+  const rssBefore = process.memoryUsage().rss;
+  labelUncorrelatedness({ labels: input.labels, properties });
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  return { n, scratchPerImage: scratch / n, peakRssIncreasePerImage: (peakRss - rssBefore) / n };
+}
+
+if (process.argv[2] === "--memory") {
+  const n = Number(process.argv[3] ?? 1e6);
+  const output = execFileSync(
+    process.execPath,
+    ["--expose-gc", fileURLToPath(import.meta.url), "--memory-size", String(n)],
+    { encoding: "utf8" },
+  );
+  const r = JSON.parse(output);
+  console.log(
+    `${r.n} images: scratch ${r.scratchPerImage.toFixed(1)} bytes per image, peak RSS +${r.peakRssIncreasePerImage.toFixed(1)} bytes per image`,
+  );
+} else if (process.argv[2] === "--memory-size") {
+  console.log(JSON.stringify(measureMemory(Number(process.argv[3]))));
+} else if (process.argv[2] === "--size") {
   console.log(JSON.stringify(measure(Number(process.argv[3]))));
 } else {
   const sizes = process.argv[2] ? [Number(process.argv[2])] : SIZES;

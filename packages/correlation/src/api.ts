@@ -1,9 +1,9 @@
 import { CLEANVISION_WORDING, type ClassAttribution, classMedians, describe } from "./attribution.js";
 import { oneVsRestAuc } from "./auc.js";
 import { Buffers } from "./buffers.js";
-import { appearanceRank, countClasses, encodeLabels } from "./classes.js";
+import { appearanceRank, type Classes, countClasses, encodeLabels } from "./classes.js";
 import { type AccuracyKind, accuracyOf } from "./cross-validation.js";
-import { FOLDS, stratifiedFolds } from "./folds.js";
+import { FOLDS, type Folds, stratifiedFolds } from "./folds.js";
 import { gaussianNbCrossValidate } from "./gaussian-nb.js";
 import { chooseK, knnCrossValidate } from "./knn.js";
 import { type CorrelationOptions, type ResolvedOptions, resolveOptions } from "./options.js";
@@ -52,32 +52,38 @@ function isColumn(value: unknown): value is ArrayLike<unknown> {
 
 /** The rows of one property that have both a label and a finite value. */
 interface Column {
-  rows: Int32Array;
+  /** Input row of each used row; null when every row is used (row i is input row i). */
+  rows: Int32Array | null;
   values: Float64Array;
-  classOf: Int32Array;
+  classOf: Classes;
 }
 
-function usableColumn(values: ArrayLike<unknown>, classOf: Int32Array, buffers: Buffers): Column {
-  const picked = buffers.int32("column.rows", classOf.length);
+function usable(value: unknown, c: number): value is number {
+  return c >= 0 && typeof value === "number" && Number.isFinite(value);
+}
+
+function usableColumn(values: ArrayLike<unknown>, classOf: Classes, buffers: Buffers): Column {
   let n = 0;
-  for (let row = 0; row < classOf.length; row++) {
-    const v = values[row];
-    if ((classOf[row] as number) >= 0 && typeof v === "number" && Number.isFinite(v)) picked[n++] = row;
-  }
+  for (let row = 0; row < classOf.length; row++) if (usable(values[row], classOf[row] as number)) n++;
   // Nothing missing (the common case): the labels' classes are shared by every property, which lets
   // them share the folds too, and a Float64Array column is used as it is (only ever read).
   if (n === classOf.length) {
-    const columnValues =
-      values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
-    return { rows: picked, values: columnValues, classOf };
+    if (values instanceof Float64Array) return { rows: null, values, classOf };
+    const copy = buffers.float64("column.values", n);
+    copy.set(values as ArrayLike<number>);
+    return { rows: null, values: copy, classOf };
   }
-  const rows = picked.slice(0, n);
-  const columnValues = new Float64Array(n);
-  const columnClasses = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i] as number;
-    columnValues[i] = values[row] as number;
-    columnClasses[i] = classOf[row] as number;
+  const rows = buffers.int32("column.rows", n);
+  const columnValues = buffers.float64("column.values", n);
+  const columnClasses = buffers.like("column.classes", classOf, n);
+  let i = 0;
+  for (let row = 0; row < classOf.length; row++) {
+    const v = values[row];
+    const c = classOf[row] as number;
+    if (!usable(v, c)) continue;
+    rows[i] = row;
+    columnValues[i] = v;
+    columnClasses[i++] = c;
   }
   return { rows, values: columnValues, classOf: columnClasses };
 }
@@ -86,10 +92,7 @@ function usableColumn(values: ArrayLike<unknown>, classOf: Int32Array, buffers: 
  * `compute` for any labels, done once for the input's own labels. Identity, not content: the
  * permutation test reuses one buffer of shuffled labels.
  */
-function onceForOwnLabels<T>(
-  labels: Int32Array,
-  compute: (classOf: Int32Array) => T,
-): (classOf: Int32Array) => T {
+function onceForOwnLabels<T>(labels: Classes, compute: (classOf: Classes) => T): (classOf: Classes) => T {
   let own: T | undefined;
   return (classOf) => {
     if (classOf !== labels) return compute(classOf);
@@ -99,10 +102,10 @@ function onceForOwnLabels<T>(
 }
 
 /** Rows of each class of some labels. */
-type CountsOf = (classOf: Int32Array) => Int32Array;
+type CountsOf = (classOf: Classes) => Int32Array;
 
 /** Folds and class preference of some labels. */
-type FoldsOf = (classOf: Int32Array) => { fold: Int32Array; preference: Int32Array };
+type FoldsOf = (classOf: Classes) => { fold: Folds; preference: Int32Array };
 
 /** Majority share, or cleanlab 2.7's argmax(bincount(y)) / n: the majority's class index over n. */
 function baselineOf(counts: Int32Array, n: number, compat: ResolvedOptions["compat"]): number {
@@ -128,7 +131,7 @@ function degenerateReason(
   names: readonly string[],
   compat: ResolvedOptions["compat"],
 ): string | null {
-  const n = column.rows.length;
+  const n = column.values.length;
   if (n === 0) return "no image has both a label and a value";
   const present = [...counts.keys()].filter((c) => (counts[c] as number) > 0);
   if (present.length === 1)
@@ -144,7 +147,7 @@ function degenerateReason(
 
 function cautions(column: Column, totalRows: number, counts: Int32Array, names: readonly string[]): string[] {
   const notes: string[] = [];
-  const missing = totalRows - column.rows.length;
+  const missing = totalRows - column.values.length;
   if (missing > 0)
     notes.push(
       `${missing} of ${totalRows} images have no value or label (e.g. failed to decode) and were left out`,
@@ -164,7 +167,10 @@ function extremes(sorted: SortedValues, column: Column) {
   if (n === 0) return { minimum: null, maximum: null };
   const at = (position: number) => {
     const i = sorted.order[position] as number;
-    return { index: column.rows[i] as number, score: column.values[i] as number };
+    return {
+      index: column.rows === null ? i : (column.rows[i] as number),
+      score: column.values[i] as number,
+    };
   };
   // Equal values keep input order, so the first of the largest values has the smallest row index.
   return { minimum: at(0), maximum: at(stretchStart(sorted.sorted, n - 1)) };
@@ -186,14 +192,14 @@ function classifier(
 ) {
   const nClasses = counts.length;
   if (options.compat === "cleanlab") {
-    const crossValidate = (classOf: Int32Array) =>
+    const crossValidate = (classOf: Classes) =>
       gaussianNbCrossValidate(column.values, classOf, foldsOf(classOf).fold, nClasses, FOLDS);
     return { k: null, crossValidate };
   }
   const trainShare = (FOLDS - 1) / FOLDS;
   const classTrainSizes = [...counts].map((count) => Math.floor(count * trainShare));
-  const k = options.k ?? chooseK(Math.floor(column.rows.length * trainShare), classTrainSizes, FOLDS);
-  const crossValidate = (classOf: Int32Array) => {
+  const k = options.k ?? chooseK(Math.floor(column.values.length * trainShare), classTrainSizes, FOLDS);
+  const crossValidate = (classOf: Classes) => {
     const { fold, preference } = foldsOf(classOf);
     return knnCrossValidate({ sorted, classOf, fold, nClasses, nFolds: FOLDS, k, preference }, buffers);
   };
@@ -203,13 +209,13 @@ function classifier(
 function analyseProperty(
   property: string,
   values: ArrayLike<unknown>,
-  labels: { names: readonly string[]; classOf: Int32Array },
+  labels: { names: readonly string[]; classOf: Classes },
   shared: { foldsOf: FoldsOf; countsOf: CountsOf; buffers: Buffers },
   options: ResolvedOptions,
 ): PropertyCorrelation {
   const { foldsOf, countsOf, buffers } = shared;
   const column = usableColumn(values, labels.classOf, buffers);
-  const n = column.rows.length;
+  const n = column.values.length;
   const counts = countsOf(column.classOf);
   const sorted = sortValues(column.values, buffers);
   const baseline = baselineOf(counts, n, options.compat);
@@ -304,7 +310,7 @@ export function labelUncorrelatedness(
   const nClasses = labels.names.length;
   const shared = {
     foldsOf: onceForOwnLabels(labels.classOf, (classOf) => ({
-      fold: stratifiedFolds(classOf, nClasses),
+      fold: stratifiedFolds(classOf, nClasses, FOLDS, new Uint8Array(classOf.length)),
       preference: appearanceRank(classOf, nClasses),
     })) satisfies FoldsOf,
     countsOf: onceForOwnLabels(labels.classOf, (classOf) =>

@@ -1,3 +1,4 @@
+import type { Classes } from "./classes.js";
 import type { SortedValues } from "./sorted-values.js";
 
 /** Per-class statistics of a property, one-vs-rest. */
@@ -28,7 +29,7 @@ export const CLEANVISION_WORDING: Readonly<Record<string, PropertyWording>> = {
 };
 
 /** Median of each class (the mean of the two middle values for an even count, as numpy does). */
-export function classMedians(sorted: SortedValues, classOf: Int32Array, counts: Int32Array): Float64Array {
+export function classMedians(sorted: SortedValues, classOf: Classes, counts: Int32Array): Float64Array {
   const seen = new Int32Array(counts.length);
   const medians = new Float64Array(counts.length).fill(Number.NaN);
   const lowHalf = new Float64Array(counts.length);

@@ -1,11 +1,12 @@
+import type { Classes } from "./classes.js";
 import type { SortedValues } from "./sorted-values.js";
 
 /**
  * One-vs-rest AUC of every class: the probability that a row of the class scores higher than a row of
  * another class, ties counting one half (the Mann-Whitney statistic scaled to 0..1). One pass over the
- * runs of equal value. A class that is absent or alone gets 0.5.
+ * sorted values, a run of equal values at a time. A class that is absent or alone gets 0.5.
  */
-export function oneVsRestAuc(sorted: SortedValues, classOf: Int32Array, counts: Int32Array): Float64Array {
+export function oneVsRestAuc(sorted: SortedValues, classOf: Classes, counts: Int32Array): Float64Array {
   const nClasses = counts.length;
   const n = sorted.order.length;
   const below = new Float64Array(nClasses);
@@ -13,11 +14,13 @@ export function oneVsRestAuc(sorted: SortedValues, classOf: Int32Array, counts: 
   const touched: number[] = [];
   const wins = new Float64Array(nClasses);
   let belowTotal = 0;
-  for (let r = 0; r < sorted.runValue.length; r++) {
-    const start = sorted.runStart[r] as number;
-    const end = sorted.runStart[r + 1] as number;
+  const { order, sorted: values } = sorted;
+  // Runs of equal value (-0 counts as 0), each counted at once.
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && values[end] === values[start]) end++;
     for (let i = start; i < end; i++) {
-      const c = classOf[sorted.order[i] as number] as number;
+      const c = classOf[order[i] as number] as number;
       if (inRun[c] === 0) touched.push(c);
       inRun[c] = (inRun[c] as number) + 1;
     }
@@ -31,6 +34,7 @@ export function oneVsRestAuc(sorted: SortedValues, classOf: Int32Array, counts: 
     }
     touched.length = 0;
     belowTotal += runRows;
+    start = end;
   }
   return wins.map((w, c) => {
     const mine = counts[c] as number;

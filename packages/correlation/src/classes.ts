@@ -1,9 +1,14 @@
+/**
+ * Class index of each row, -1 for a row without a usable label: in the narrowest array that holds the
+ * classes (a byte for up to 127), as it lives as long as the analysis.
+ */
+export type Classes = Int8Array | Int16Array | Int32Array;
+
 /** Labels encoded as class indices 0..C-1 in a fixed class order. */
 export interface EncodedLabels {
   /** Class names (String(label)) in class order. */
   readonly names: readonly string[];
-  /** Class index of each row, -1 for a row without a usable label. */
-  readonly classOf: Int32Array;
+  readonly classOf: Classes;
 }
 
 /**
@@ -33,7 +38,12 @@ export function encodeLabels(labels: ArrayLike<unknown>): EncodedLabels {
   else names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const indexOf = new Map(names.map((name, index) => [name, index]));
   for (const label of numberIndex.keys()) numberIndex.set(label, indexOf.get(String(label)) ?? -1);
-  const classOf = new Int32Array(labels.length);
+  const classOf =
+    names.length <= 127
+      ? new Int8Array(labels.length)
+      : names.length <= 32767
+        ? new Int16Array(labels.length)
+        : new Int32Array(labels.length);
   for (let row = 0; row < labels.length; row++) {
     const label = labels[row];
     if (typeof label === "number") classOf[row] = numberIndex.get(label) ?? -1;
@@ -43,7 +53,7 @@ export function encodeLabels(labels: ArrayLike<unknown>): EncodedLabels {
 }
 
 /** Number of rows of each class. */
-export function countClasses(classOf: Int32Array, nClasses: number): Int32Array {
+export function countClasses(classOf: Classes, nClasses: number): Int32Array {
   const counts = new Int32Array(nClasses);
   for (let i = 0; i < classOf.length; i++) {
     const c = classOf[i] as number;
@@ -53,7 +63,7 @@ export function countClasses(classOf: Int32Array, nClasses: number): Int32Array 
 }
 
 /** Rank of each class by first appearance in the rows (-1 for a class that does not appear). */
-export function appearanceRank(classOf: Int32Array, nClasses: number): Int32Array {
+export function appearanceRank(classOf: Classes, nClasses: number): Int32Array {
   const rank = new Int32Array(nClasses).fill(-1);
   let seen = 0;
   for (let i = 0; i < classOf.length && seen < nClasses; i++) {

@@ -1,12 +1,14 @@
+import type { Classes } from "./classes.js";
+import type { Folds } from "./folds.js";
 import type { SortedValues } from "./sorted-values.js";
 
 /** What the k-nearest-neighbour sweeps take: one sorted column, each row's class and fold, k. */
 export interface KnnProblem {
   sorted: SortedValues;
   /** Class of each row, in input order. */
-  classOf: Int32Array;
+  classOf: Classes;
   /** Test fold of each row, in input order. */
-  fold: Int32Array;
+  fold: Folds;
   nClasses: number;
   nFolds: number;
   k: number;

@@ -1,14 +1,23 @@
-import { appearanceRank, countClasses } from "./classes.js";
+import { appearanceRank, type Classes, countClasses } from "./classes.js";
 
 export const FOLDS = 5;
+
+/** Test fold of each row. The analysis keeps its folds in bytes: they live as long as the call. */
+export type Folds = Int32Array | Uint8Array;
 
 /**
  * Test fold of each row, exactly as scikit-learn's StratifiedKFold(n_splits, shuffle=False).split
  * assigns them: classes are numbered by first appearance, the rows sorted by that number are dealt
  * round-robin to the folds to get each fold's share of each class, and each class then fills the
- * folds in row order (the first rows of a class go to fold 0, and so on).
+ * folds in row order (the first rows of a class go to fold 0, and so on). Written into `into` when
+ * given (a Uint8Array takes up to 256 folds).
  */
-export function stratifiedFolds(classOf: Int32Array, nClasses: number, nSplits = FOLDS): Int32Array {
+export function stratifiedFolds<F extends Folds = Int32Array>(
+  classOf: Classes,
+  nClasses: number,
+  nSplits = FOLDS,
+  into?: F,
+): F {
   const appearance = appearanceRank(classOf, nClasses);
   const seen = appearance.reduce((most, rank) => Math.max(most, rank + 1), 0);
   const counts = countClasses(classOf, nClasses);
@@ -31,7 +40,7 @@ export function stratifiedFolds(classOf: Int32Array, nClasses: number, nSplits =
     allocation[c] = perFold;
     start += count;
   }
-  const fold = new Int32Array(classOf.length);
+  const fold = into ?? new Int32Array(classOf.length);
   const currentFold = new Int32Array(nClasses);
   const leftInFold = new Int32Array(nClasses);
   for (let c = 0; c < nClasses; c++) {
@@ -54,5 +63,5 @@ export function stratifiedFolds(classOf: Int32Array, nClasses: number, nSplits =
     leftInFold[c] = (leftInFold[c] ?? 0) - 1;
     fold[row] = f;
   }
-  return fold;
+  return fold as F;
 }

@@ -1,4 +1,6 @@
+import type { Classes } from "./classes.js";
 import { type CrossValidation, emptyCrossValidation } from "./cross-validation.js";
+import type { Folds } from "./folds.js";
 
 /** scikit-learn's GaussianNB default: every variance grows by this share of the largest feature variance. */
 const VAR_SMOOTHING = 1e-9;
@@ -13,8 +15,8 @@ interface ClassModel {
 /** Fits GaussianNB on the rows not in `testFold`, as scikit-learn does for one feature. */
 function fitTrainingFolds(
   values: Float64Array,
-  classOf: Int32Array,
-  fold: Int32Array,
+  classOf: Classes,
+  fold: Folds,
   testFold: number,
   nClasses: number,
 ) {
@@ -65,8 +67,8 @@ function fitTrainingFolds(
  */
 export function gaussianNbCrossValidate(
   values: Float64Array,
-  classOf: Int32Array,
-  fold: Int32Array,
+  classOf: Classes,
+  fold: Folds,
   nClasses: number,
   nFolds: number,
 ): CrossValidation {

@@ -1,10 +1,12 @@
-import { Buffers } from "./buffers.js";
+import { Buffers, NARROW, WIDE } from "./buffers.js";
+import type { Classes } from "./classes.js";
 import {
   type CrossValidation,
   emptyCrossValidation,
   type KnnProblem,
   trainingTotals,
 } from "./cross-validation.js";
+import type { Folds } from "./folds.js";
 import { type SortedValues, stretchEnd, stretchStart } from "./sorted-values.js";
 
 /**
@@ -26,14 +28,16 @@ const DIRECT_COUNT_ROWS = CHECKPOINT_ROWS;
 
 /** One fold's rows in sorted order, split into training and test; buffers are reused across folds. */
 class FoldRows {
-  readonly trainValue: Float64Array;
-  readonly trainClass: Uint8Array;
-  readonly testValue: Float64Array;
-  readonly testClass: Uint8Array;
-  /** Both sides in one array of values and one of classes, the test side from testStart on. */
+  trainValue: Float64Array;
+  trainClass: Uint8Array;
+  testValue: Float64Array;
+  testClass: Uint8Array;
+  /**
+   * Both sides in one array of values and one of classes, the test side from just past the training
+   * side on: n rows, plus the slot the branch-free split writes past each side.
+   */
   private readonly value: Float64Array;
   private readonly klass: Uint8Array;
-  private readonly testStart: number;
   /**
    * checkpoint[j * classes + c]: training rows of class c among the first j * CHECKPOINT_ROWS, taken
    * only when a long stretch must be counted: a column without heavy ties never needs them.
@@ -43,21 +47,17 @@ class FoldRows {
   private readonly running: Int32Array;
   trainingSize = 0;
   testSize = 0;
-  /** Room for the largest training and test sides, plus the slot the branch-free split writes past each. */
   constructor(
-    training: number,
-    test: number,
+    value: Float64Array,
+    klass: Uint8Array,
     readonly classes: number,
-    buffers: Buffers,
   ) {
-    this.testStart = training + 1;
-    this.value = buffers.float64("knn.rowValues", training + test + 2);
-    this.klass = buffers.uint8("knn.rowClasses", training + test + 2);
-    this.trainValue = this.value.subarray(0, this.testStart);
-    this.trainClass = this.klass.subarray(0, this.testStart);
-    this.testValue = this.value.subarray(this.testStart);
-    this.testClass = this.klass.subarray(this.testStart);
-    this.checkpoint = new Int32Array(((training >> CHECKPOINT_SHIFT) + 1) * classes);
+    this.value = value;
+    this.klass = klass;
+    // Each split sets the sides' views.
+    this.trainValue = this.testValue = value;
+    this.trainClass = this.testClass = klass;
+    this.checkpoint = new Int32Array(((value.length >> CHECKPOINT_SHIFT) + 1) * classes);
     this.running = new Int32Array(classes);
   }
   /**
@@ -65,9 +65,12 @@ class FoldRows {
    * the 1-in-5 test rows cost no mispredicted branches. sideOfKey[key] is the key's class, plus 256
    * for a test row. (Two arrays and one table rather than four and two: each typed array a loop
    * touches costs V8 its own length and bounds checks, a quarter of this loop's time when measured.)
+   * The test side starts right after the training side's trainingSize rows and the slot written past
+   * them, so a training row's write past the test side lands at most on the last slot.
    */
-  split(values: Float64Array, key: Uint8Array, sideOfKey: Int32Array): void {
-    const { value, klass, testStart } = this;
+  split(values: Float64Array, key: Uint8Array, sideOfKey: Int32Array, trainingSize: number): void {
+    const { value, klass } = this;
+    const testStart = trainingSize + 1;
     let t = 0;
     let q = testStart;
     for (let i = 0; i < values.length; i++) {
@@ -84,6 +87,10 @@ class FoldRows {
     }
     this.trainingSize = t;
     this.testSize = q - testStart;
+    this.trainValue = value.subarray(0, testStart);
+    this.trainClass = klass.subarray(0, testStart);
+    this.testValue = value.subarray(testStart);
+    this.testClass = klass.subarray(testStart);
     this.checkpointsTaken = false;
   }
   private takeCheckpoints(): void {
@@ -267,29 +274,31 @@ function tieRanks(trainTotal: Float64Array, preference: Int32Array, into: Float6
   }
 }
 
-/** Fold and class of each row as one byte (fold * classes + class), in sorted order, and their totals. */
+/**
+ * Fold and class of each row as one byte (fold * classes + class), in sorted order, and their totals.
+ * `packed` is scratch of n bytes.
+ */
 function sortedKeys(
   sorted: SortedValues,
-  classOf: Int32Array,
-  fold: Int32Array,
+  classOf: Classes,
+  fold: Folds,
   nClasses: number,
   nFolds: number,
-  buffers: Buffers,
+  key: Uint8Array,
+  packed: Uint8Array,
 ) {
   const { order } = sorted;
   const n = order.length;
   // Packed before the gather: the gather is a random access per row, and a byte array of a million
   // rows stays in cache where two Int32Arrays would not.
-  const packed = buffers.uint8("knn.packed", n);
   for (let row = 0; row < n; row++) packed[row] = (fold[row] as number) * nClasses + (classOf[row] as number);
-  const key = buffers.uint8("knn.key", n);
   const foldClassTotal = new Float64Array(nFolds * nClasses);
   for (let i = 0; i < n; i++) {
     const kk = packed[order[i] as number] as number;
     key[i] = kk;
     foldClassTotal[kk] = (foldClassTotal[kk] as number) + 1;
   }
-  return { key, foldClassTotal };
+  return foldClassTotal;
 }
 
 /**
@@ -305,16 +314,13 @@ export function knnByRows(problem: KnnProblem, buffers = new Buffers()): CrossVa
   const { sorted, classOf, fold, nClasses, nFolds, k, preference } = problem;
   const n = sorted.order.length;
   const cv = emptyCrossValidation(nFolds, nClasses);
-  const { key, foldClassTotal } = sortedKeys(sorted, classOf, fold, nClasses, nFolds, buffers);
+  // The keys, then beside them first the packed rows and then each fold's classes.
+  const bytes = buffers.uint8(NARROW, 2 * n + 2);
+  const key = bytes.subarray(0, n);
+  const foldClassTotal = sortedKeys(sorted, classOf, fold, nClasses, nFolds, key, bytes.subarray(n, 2 * n));
   const keys = nFolds * nClasses;
   const sideOfKey = new Int32Array(keys);
-  let largestTest = 0;
-  for (let f = 0; f < nFolds; f++) {
-    let size = 0;
-    for (let c = 0; c < nClasses; c++) size += foldClassTotal[f * nClasses + c] as number;
-    largestTest = Math.max(largestTest, size);
-  }
-  const rows = new FoldRows(n, largestTest, nClasses, buffers);
+  const rows = new FoldRows(buffers.float64(WIDE, n + 2), bytes.subarray(n), nClasses);
   const trainTotal = new Float64Array(nClasses);
   const tieRank = new Float64Array(nClasses);
   const tally: Tally = {
@@ -327,7 +333,7 @@ export function knnByRows(problem: KnnProblem, buffers = new Buffers()): CrossVa
     if (trainingSize === 0 || trainingSize === n) continue; // nothing to train on, or nothing to test
     for (let kk = 0; kk < keys; kk++)
       sideOfKey[kk] = (kk % nClasses) + (Math.floor(kk / nClasses) === f ? 256 : 0);
-    rows.split(sorted.sorted, key, sideOfKey);
+    rows.split(sorted.sorted, key, sideOfKey, trainingSize);
     tieRanks(trainTotal, preference, tieRank);
     predictFold(rows, Math.min(k, trainingSize), tieRank, tally, cv, f);
   }

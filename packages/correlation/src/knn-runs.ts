@@ -1,11 +1,12 @@
+import { Buffers } from "./buffers.js";
 import {
   type CrossValidation,
   emptyCrossValidation,
   type KnnProblem,
   trainingTotals,
 } from "./cross-validation.js";
-import { buildRunTable, type RunTable, trainingRows } from "./run-table.js";
-import type { SortedValues } from "./sorted-values.js";
+import { buildRunTable, RUN_SCRATCH, type RunTable, trainingRows } from "./run-table.js";
+import { groupRuns, type Runs } from "./sorted-values.js";
 
 /**
  * Up to this many classes a vote simply looks at all of them; beyond, the window keeps the list of
@@ -75,6 +76,7 @@ class Ballot {
   private readonly stamp: Int32Array;
   private readonly candidates: Int32Array;
   private generation = 0;
+  private nCandidates = 0;
   constructor(
     nClasses: number,
     private readonly table: RunTable,
@@ -86,6 +88,15 @@ class Ballot {
     this.vote = new Float64Array(nClasses);
     this.stamp = new Int32Array(nClasses);
     this.candidates = new Int32Array(nClasses);
+  }
+  /** A method, not a closure in predict: one closure per query filled the young generation. */
+  private share(c: number, votes: number): void {
+    if (this.stamp[c] !== this.generation) {
+      this.stamp[c] = this.generation;
+      this.vote[c] = 0;
+      this.candidates[this.nCandidates++] = c;
+    }
+    this.vote[c] = (this.vote[c] as number) + votes;
   }
   /**
    * Strictly closer rows get boundaryRows votes each and the rows at the k-th distance seatsLeft each
@@ -99,36 +110,28 @@ class Ballot {
     nBoundary: number,
     boundaryRows: number,
   ): number {
-    const { vote, stamp, candidates, trainTotal, preference, table, testFold } = this;
-    const generation = ++this.generation;
-    let nCandidates = 0;
-    const share = (c: number, votes: number) => {
-      if (stamp[c] !== generation) {
-        stamp[c] = generation;
-        vote[c] = 0;
-        candidates[nCandidates++] = c;
-      }
-      vote[c] = (vote[c] as number) + votes;
-    };
+    const { vote, candidates, trainTotal, preference, table, testFold } = this;
+    this.generation++;
+    this.nCandidates = 0;
     for (let i = 0; i < window.nActive; i++) {
       const c = window.active[i] as number;
-      share(c, (window.count[c] as number) * boundaryRows);
+      this.share(c, (window.count[c] as number) * boundaryRows);
     }
     for (let b = 0; b < nBoundary; b++) {
       const r = boundary[b] as number;
       const votes = perRow[b] as number;
       const key = table.runFold[r] as number;
       if (key >= 0) {
-        if (key !== testFold) share(table.runClass[r] as number, votes);
+        if (key !== testFold) this.share(table.runClass[r] as number, votes);
         continue;
       }
       for (let e = table.entryStart[-1 - key] as number; e < (table.entryStart[-key] as number); e++) {
         if (table.entryFold[e] !== testFold)
-          share(table.entryClass[e] as number, votes * (table.entryCount[e] as number));
+          this.share(table.entryClass[e] as number, votes * (table.entryCount[e] as number));
       }
     }
     let predicted = candidates[0] as number;
-    for (let i = 1; i < nCandidates; i++) {
+    for (let i = 1; i < this.nCandidates; i++) {
       const c = candidates[i] as number;
       const dv = (vote[c] as number) - (vote[predicted] as number);
       const dt = (trainTotal[c] as number) - (trainTotal[predicted] as number);
@@ -152,13 +155,14 @@ class TrainingRuns {
   /** before[i]: training rows in the runs before run[i]; length size + 1. */
   readonly before: Int32Array;
   size = 0;
-  constructor(runs: number) {
-    this.run = new Int32Array(runs);
-    this.value = new Float64Array(runs);
-    this.before = new Int32Array(runs + 1);
+  constructor(runs: number, buffers: Buffers) {
+    this.run = buffers.int32("trainingRuns.run", runs);
+    this.value = buffers.float64("trainingRuns.value", runs);
+    this.before = buffers.int32(RUN_SCRATCH, runs + 1);
   }
   fill(table: RunTable, runValue: Float64Array, f: number): void {
     let size = 0;
+    this.before[0] = 0;
     for (let r = 0; r < runValue.length; r++) {
       const rows = trainingRows(table, r, f);
       if (rows === 0) continue;
@@ -180,7 +184,7 @@ class TrainingRuns {
  */
 function sweepFold(
   table: RunTable,
-  sorted: SortedValues,
+  runs: Runs,
   training: TrainingRuns,
   f: number,
   kf: number,
@@ -189,7 +193,7 @@ function sweepFold(
   cv: CrossValidation,
 ): void {
   const { run, value, before: P, size } = training;
-  const { runStart, runValue } = sorted;
+  const { start: runStart, value: runValue } = runs;
   const boundary = new Int32Array(3);
   const boundaryAt = new Int32Array(3);
   const perRow = new Float64Array(3);
@@ -252,22 +256,22 @@ function sweepFold(
 }
 
 /** The sweep on runs of equal value: all folds share one run table, built once. */
-export function knnByRuns(problem: KnnProblem): CrossValidation {
+export function knnByRuns(problem: KnnProblem, buffers = new Buffers()): CrossValidation {
   const { sorted, classOf, fold, nClasses, nFolds, k, preference } = problem;
-  const runs = sorted.runValue.length;
+  const runs = groupRuns(sorted.sorted, buffers);
   const n = sorted.order.length;
   const cv = emptyCrossValidation(nFolds, nClasses);
-  const table = buildRunTable(sorted, classOf, fold, nClasses, nFolds);
+  const table = buildRunTable(runs, sorted.order, classOf, fold, nClasses, nFolds, buffers);
   const { foldClassTotal } = table;
-  const training = new TrainingRuns(runs);
+  const training = new TrainingRuns(runs.value.length, buffers);
   for (let f = 0; f < nFolds; f++) {
     const trainTotal = new Float64Array(nClasses);
     const trainingSize = trainingTotals(foldClassTotal, nClasses, nFolds, f, trainTotal);
     if (trainingSize === 0 || trainingSize === n) continue; // nothing to train on, or nothing to test
-    training.fill(table, sorted.runValue, f);
+    training.fill(table, runs.value, f);
     const window = new Window(table, f, nClasses);
     const ballot = new Ballot(nClasses, table, f, trainTotal, preference);
-    sweepFold(table, sorted, training, f, Math.min(k, trainingSize), window, ballot, cv);
+    sweepFold(table, runs, training, f, Math.min(k, trainingSize), window, ballot, cv);
   }
   return cv;
 }

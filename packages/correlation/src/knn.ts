@@ -28,5 +28,7 @@ export function chooseK(trainSize: number, classTrainSizes: readonly number[], m
  * (the faster, up to ROW_SWEEP_CLASSES classes) and one on a run table, whatever the number of classes.
  */
 export function knnCrossValidate(problem: KnnProblem, buffers?: Buffers): CrossValidation {
-  return rowSweepFits(problem.nClasses, problem.nFolds) ? knnByRows(problem, buffers) : knnByRuns(problem);
+  return rowSweepFits(problem.nClasses, problem.nFolds)
+    ? knnByRows(problem, buffers)
+    : knnByRuns(problem, buffers);
 }

@@ -1,4 +1,7 @@
-import type { SortedValues } from "./sorted-values.js";
+import type { Buffers } from "./buffers.js";
+import type { Classes } from "./classes.js";
+import type { Folds } from "./folds.js";
+import type { Runs } from "./sorted-values.js";
 
 /**
  * The runs of equal value with the class and fold of their rows, shared by all folds. Most runs of a
@@ -23,6 +26,15 @@ export interface RunTable {
   readonly foldClassTotal: Float64Array;
 }
 
+/**
+ * Slots of the run-table sweep, a row or run each. Long enough only when there are many classes, so
+ * they are not shared with the row sweep's; the packed rows of the table's building and then the
+ * training runs' counts share the last one.
+ */
+const RUN_FOLD = "runTable.fold";
+const RUN_CLASS = "runTable.class";
+export const RUN_SCRATCH = "runTable.scratch";
+
 /** Rows of run r that are outside fold f (training rows when f is the test fold). */
 export function trainingRows(table: RunTable, r: number, f: number): number {
   const key = table.runFold[r] as number;
@@ -31,13 +43,14 @@ export function trainingRows(table: RunTable, r: number, f: number): number {
 }
 
 export function buildRunTable(
-  sorted: SortedValues,
-  classOf: Int32Array,
-  fold: Int32Array,
+  { start: runStart }: Runs,
+  order: Int32Array,
+  classOf: Classes,
+  fold: Folds,
   nClasses: number,
   nFolds: number,
+  buffers: Buffers,
 ): RunTable {
-  const { order, runStart } = sorted;
   const runs = runStart.length - 1;
   let multiRuns = 0;
   let multiRows = 0;
@@ -49,8 +62,8 @@ export function buildRunTable(
     }
   }
   const nEntries = Math.min(multiRows, multiRuns * nClasses * nFolds);
-  const runFold = new Int32Array(runs);
-  const runClass = new Int32Array(runs);
+  const runFold = buffers.int32(RUN_FOLD, runs);
+  const runClass = buffers.int32(RUN_CLASS, runs);
   const entryStart = new Int32Array(multiRuns + 1);
   const entryClass = new Int32Array(nEntries);
   const entryFold = new Int32Array(nEntries);
@@ -61,7 +74,10 @@ export function buildRunTable(
   const touched = new Int32Array(nClasses * nFolds);
   // Fold and class packed into one number per row, a byte when they fit: the gather through the sort
   // order below is one random access per row, and a byte array of a million rows stays in cache.
-  const packed = nClasses * nFolds <= 256 ? new Uint8Array(classOf.length) : new Int32Array(classOf.length);
+  const packed =
+    nClasses * nFolds <= 256
+      ? buffers.uint8(RUN_SCRATCH, classOf.length)
+      : buffers.int32(RUN_SCRATCH, classOf.length);
   for (let row = 0; row < classOf.length; row++)
     packed[row] = (fold[row] as number) * nClasses + (classOf[row] as number);
   let m = 0;

@@ -1,3 +1,4 @@
+import type { Classes } from "./classes.js";
 import type { CrossValidation } from "./cross-validation.js";
 
 /** Small seeded generator (mulberry32): the same seed gives the same permutations everywhere. */
@@ -27,13 +28,13 @@ export interface PermutationSettings {
  * it stops there with p = exceedances / runs; otherwise p = (matches + 1) / (permutations + 1).
  */
 export function permutationPValue(
-  classOf: Int32Array,
+  classOf: Classes,
   observed: number,
-  accuracyOfLabels: (shuffled: Int32Array) => number,
+  accuracyOfLabels: (shuffled: Classes) => number,
   settings: PermutationSettings,
 ): number {
   const random = seededRandom(settings.seed);
-  const shuffled = Int32Array.from(classOf);
+  const shuffled = classOf.slice();
   // Equal accuracies may differ in the last bit when they are means of fold accuracies.
   const reached = observed - 1e-12;
   let matches = 0;

@@ -1,53 +1,38 @@
-import { Buffers } from "./buffers.js";
+import { Buffers, NARROW, ORDER, SORTED, WIDE } from "./buffers.js";
 
-/**
- * Values grouped into runs of equal value in ascending order. Everything downstream (kNN, AUC,
- * medians) works run by run, which is what makes heavy ties (thousands of images at exactly 1.0) cheap.
- */
+/** A column's values in ascending order and where each came from. */
 export interface SortedValues {
   /** Positions into the value array, ascending by value; equal values keep their input order. */
   readonly order: Int32Array;
-  /** Run r covers order[runStart[r] .. runStart[r + 1]). Length runs + 1. */
-  readonly runStart: Int32Array;
-  /** The value shared by run r. */
-  readonly runValue: Float64Array;
   /** The values in sorted order. */
   readonly sorted: Float64Array;
 }
 
-/**
- * The runs are grouped on first use: the kNN sweep for a few classes works on the sorted values
- * alone, and then the grouping (two arrays as long as the column) is never paid for.
- */
-class SortedColumn implements SortedValues {
-  private runs: { runStart: Int32Array; runValue: Float64Array } | null = null;
-  constructor(
-    readonly order: Int32Array,
-    readonly sorted: Float64Array,
-  ) {}
-  get runStart(): Int32Array {
-    this.runs ??= groupRuns(this.sorted);
-    return this.runs.runStart;
-  }
-  get runValue(): Float64Array {
-    this.runs ??= groupRuns(this.sorted);
-    return this.runs.runValue;
-  }
+/** Equal values (-0 counts as 0) of an ascending array as runs. */
+export interface Runs {
+  /** Run r covers sorted positions start[r] .. start[r + 1]. Length runs + 1. */
+  readonly start: Int32Array;
+  /** The value shared by run r (the first of its rows: -0 or 0). */
+  readonly value: Float64Array;
 }
 
-/** Equal values (-0 counts as 0) of an ascending array as runs. */
-function groupRuns(sorted: Float64Array): { runStart: Int32Array; runValue: Float64Array } {
+/**
+ * Only the run-table sweep works on runs, so they live in the scratch that the row sweep (never run on
+ * the same column) and the sort (finished by then) use: valid until one of them runs again.
+ */
+export function groupRuns(sorted: Float64Array, buffers: Buffers): Runs {
   const n = sorted.length;
-  const starts = new Int32Array(n + 1);
+  const start = buffers.int32(NARROW, n + 1);
+  const value = buffers.float64(WIDE, n);
   let runs = 0;
   for (let i = 0; i < n; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) starts[runs++] = i;
+    if (i === 0 || sorted[i] !== sorted[i - 1]) {
+      start[runs] = i;
+      value[runs++] = sorted[i] as number;
+    }
   }
-  starts[runs] = n;
-  const runStart = starts.slice(0, runs + 1);
-  const runValue = new Float64Array(runs);
-  for (let r = 0; r < runs; r++) runValue[r] = sorted[runStart[r] as number] as number;
-  return { runStart, runValue };
+  start[runs] = n;
+  return { start: start.subarray(0, runs + 1), value: value.subarray(0, runs) };
 }
 
 /** First index of the stretch of values equal to values[i] (values ascending): a galloping search. */
@@ -93,48 +78,82 @@ export function stretchEnd(values: Float64Array, i: number, size: number): numbe
   return outside;
 }
 
-/** Scratch arrays of a radix sort: ping-pong partners of the keys and payloads, and the histograms. */
-interface Scratch {
-  keys: Uint32Array;
-  order: Int32Array;
-  /** Partner of the second payload; empty when the sort has none. */
-  low: Uint32Array;
-  histogram: Int32Array;
+/** Rows of a radix sort: values, the same memory as 32-bit words, and each value's position. */
+interface Rows {
+  readonly values: Float64Array;
+  readonly words: Uint32Array;
+  readonly order: Int32Array;
+}
+
+function rowsOf(values: Float64Array, order: Int32Array): Rows {
+  return { values, words: wordsOf(values), order };
+}
+
+function wordsOf(values: Float64Array): Uint32Array {
+  return new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
+}
+
+/** Word 1 of a double holds its sign, exponent and high mantissa bits; word 0 the low mantissa bits. */
+const HIGH = 1;
+const LOW = 0;
+const SIGN = 1 << 31;
+
+/**
+ * The radix key of a value's high or low word (w), ordered like the values: a negative value's bits
+ * flipped, the sign bit set on the others' high word (top = SIGN for the high word, 0 for the low), -0
+ * as 0. The low words are only compared among values that share their high key, hence their sign.
+ */
+function keyOf(v: number, w: number, top: number): number {
+  return v === 0 ? top : w ^ (v < 0 ? -1 : top);
 }
 
 /**
- * Stable LSD radix sort of keys[start .. end) by their 32 bits, moving order (and low, when not null)
- * along, digitBits per pass. Digits on which every key agrees are skipped (the exponent of scores in [0, 1]).
+ * Stable LSD radix sort of rows [start, end) by one word of their values, digitBits per pass, digits on
+ * which every key agrees skipped (the exponent of scores in [0, 1]). The values themselves travel with
+ * the positions (not 32-bit keys and their partners), so the sorted values need no rebuilding and no
+ * array beyond the two outputs and their partners. The rows are read from `from` (in input order when
+ * fromOrder is null; `from` may be into.values) and end in `into`; `spare` is the ping-pong partner.
  */
-function radixSort32(
-  keys: Uint32Array,
-  order: Int32Array,
-  low: Uint32Array | null,
-  start: number,
-  end: number,
-  digitBits: number,
-  scratch: Scratch,
+function radixSort(
+  from: Float64Array,
+  fromOrder: Int32Array | null,
+  into: Rows,
+  spare: Rows,
+  range: { start: number; end: number; word: number; digitBits: number },
+  histogram: Int32Array,
 ): void {
+  const { start, end, word, digitBits } = range;
   const buckets = 1 << digitBits;
   const mask = buckets - 1;
   const digits = Math.ceil(32 / digitBits);
-  const histogram = scratch.histogram.subarray(0, digits * buckets).fill(0);
+  const top = word === HIGH ? SIGN : 0;
+  const fromWords = wordsOf(from);
+  histogram.fill(0, 0, digits * buckets);
   for (let i = start; i < end; i++) {
-    const key = keys[i] as number;
+    const key = keyOf(from[i] as number, fromWords[2 * i + word] as number, top);
     for (let d = 0; d < digits; d++) {
       const b = d * buckets + ((key >>> (d * digitBits)) & mask);
       histogram[b] = (histogram[b] as number) + 1;
     }
   }
-  let from = keys;
-  let fromOrder = order;
-  let fromLow = low ?? scratch.low;
-  let to = scratch.keys;
-  let toOrder = scratch.order;
-  let toLow = scratch.low;
-  for (let d = 0; d < digits; d++) {
+  const first = keyOf(from[start] as number, fromWords[2 * start + word] as number, top);
+  const varying: number[] = [];
+  for (let d = 0; d < digits; d++)
+    if (histogram[d * buckets + ((first >>> (d * digitBits)) & mask)] !== end - start) varying.push(d);
+  // The passes alternate between into and spare and must end in into, so an odd count starts in into.
+  let target = varying.length % 2 === 1 ? into : spare;
+  let source: Rows = {
+    values: from,
+    words: fromWords,
+    order: fromOrder ?? (target === into ? spare : into).order,
+  };
+  if (fromOrder === null) for (let i = start; i < end; i++) source.order[i] = i;
+  else if (source.values === target.values) {
+    copyRows(source, spare, start, end);
+    source = spare;
+  }
+  for (const d of varying) {
     const base = d * buckets;
-    if (histogram[base + (((keys[start] as number) >>> (d * digitBits)) & mask)] === end - start) continue;
     let position = start;
     for (let b = base; b < base + buckets; b++) {
       const count = histogram[b] as number;
@@ -142,36 +161,39 @@ function radixSort32(
       position += count;
     }
     const shift = d * digitBits;
+    const { values, words, order } = source;
+    const toValues = target.values;
+    const toOrder = target.order;
     for (let i = start; i < end; i++) {
-      const key = from[i] as number;
-      const b = base + ((key >>> shift) & mask);
+      const v = values[i] as number;
+      const b = base + ((keyOf(v, words[2 * i + word] as number, top) >>> shift) & mask);
       const at = histogram[b] as number;
       histogram[b] = at + 1;
-      to[at] = key;
-      toOrder[at] = fromOrder[i] as number;
-      if (low !== null) toLow[at] = fromLow[i] as number;
+      toValues[at] = v;
+      toOrder[at] = order[i] as number;
     }
-    [from, to] = [to, from];
-    [fromOrder, toOrder] = [toOrder, fromOrder];
-    [fromLow, toLow] = [toLow, fromLow];
+    source = target;
+    target = target === into ? spare : into;
   }
-  if (from !== keys) {
-    keys.set(from.subarray(start, end), start);
-    order.set(fromOrder.subarray(start, end), start);
-    if (low !== null) low.set(fromLow.subarray(start, end), start);
-  }
+  if (source.values !== into.values) copyRows(source, into, start, end);
+}
+
+function copyRows(from: Rows, to: Rows, start: number, end: number): void {
+  to.values.set(from.values.subarray(start, end), start);
+  to.order.set(from.order.subarray(start, end), start);
 }
 
 /** Rows up to this many that share the high half of their bits are put in order by insertion. */
 const INSERTION_ROWS = 32;
 
 /**
- * Puts sorted[start .. end) (rows whose values share their high 32 bits, in input order) in (value,
- * position) order, moving order along. A few rows by stable insertion; more by a radix sort of their low
- * 32 bits with byte digits, whose per-call cost (a 256-bucket histogram per byte) stays small next to 33+
- * rows, so that no arrangement of the input makes this quadratic.
+ * Puts rows [start .. end) (values that share their high key, in input order) in (value, position)
+ * order. A few rows by stable insertion; more by a radix sort of their low words with byte digits,
+ * whose per-call cost (a 256-bucket histogram per byte) stays small next to 33+ rows, so that no
+ * arrangement of the input makes this quadratic.
  */
-function sortSameHigh(sorted: Float64Array, order: Int32Array, start: number, end: number, scratch: Scratch) {
+function sortSameHigh(rows: Rows, spare: Rows, start: number, end: number, histogram: Int32Array) {
+  const { values: sorted, order } = rows;
   let differs = start + 1;
   while (differs < end && sorted[differs] === sorted[start]) differs++;
   // One value (a tie, such as scores at exactly 1.0): input order is already the order.
@@ -190,79 +212,35 @@ function sortSameHigh(sorted: Float64Array, order: Int32Array, start: number, en
     }
     return;
   }
-  const rows = end - start;
-  const bits = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * sorted.length);
-  const low = new Uint32Array(rows);
-  const at = new Int32Array(rows);
-  for (let i = start; i < end; i++) {
-    const value = sorted[i] as number;
-    // The rows share their sign (-0 counting as 0): a negative value with larger low bits is smaller.
-    low[i - start] = value < 0 ? ~(bits[2 * i] as number) >>> 0 : (bits[2 * i] as number);
-    at[i - start] = i;
-  }
-  const lowScratch = {
-    keys: new Uint32Array(rows),
-    order: new Int32Array(rows),
-    low: scratch.low.subarray(0, 0),
-    histogram: scratch.histogram,
-  };
-  radixSort32(low, at, null, 0, rows, 8, lowScratch);
-  const groupValues = sorted.slice(start, end);
-  const groupOrder = order.slice(start, end);
-  for (let r = 0; r < rows; r++) {
-    sorted[start + r] = groupValues[(at[r] as number) - start] as number;
-    order[start + r] = groupOrder[(at[r] as number) - start] as number;
-  }
+  radixSort(sorted, order, rows, spare, { start, end, word: LOW, digitBits: 8 }, histogram);
 }
 
 /**
- * Positions sorted by (value, position), and the values in that order. A stable LSD radix sort of the
+ * Positions sorted by (value, position), and the values in that order. A stable LSD radix sort by the
  * high 32 IEEE bits (made to order like the numbers: negative values flipped, the sign bit set on the
  * others, -0 as 0) orders nearly everything: for scores in [0, 1] those bits hold the exponent and 20
  * mantissa bits, of which the radix passes touch only the digits that vary (often two). Rows that share
  * their high bits are consecutive and few, and are finished by value. Being stable, it keeps equal values
  * in input order without a tie-break key, and it is linear whatever the input (no quadratic worst case).
  */
-function sortWithPositions(
-  values: Float64Array,
-  buffers: Buffers,
-): { order: Int32Array; sorted: Float64Array } {
+function sortWithPositions(values: Float64Array, buffers: Buffers): SortedValues {
   const n = values.length;
-  const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const high = buffers.uint32("sort.high", n);
-  const low = buffers.uint32("sort.low", n);
-  const order = buffers.int32("sort.order", n);
-  for (let i = 0; i < n; i++) {
-    const h = values[i] === 0 ? 0 : (bits[2 * i + 1] as number);
-    high[i] = h >>> 31 === 1 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
-    low[i] = bits[2 * i] as number;
-    order[i] = i;
-  }
-  const scratch: Scratch = {
-    keys: buffers.uint32("sort.scratchKeys", n),
-    order: buffers.int32("sort.scratchOrder", n),
-    low: buffers.uint32("sort.scratchLow", n),
-    histogram: new Int32Array(3 << 11),
-  };
-  // The low bits travel with the keys, so the sorted values are rebuilt in place instead of gathered
-  // through the order (a cache miss per row on a large column).
-  radixSort32(high, order, low, 0, n, 11, scratch);
-  const sorted = buffers.float64("sort.sorted", n);
-  const sortedBits = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
-  for (let i = 0; i < n; i++) {
-    const key = high[i] as number;
-    sortedBits[2 * i + 1] = key >>> 31 === 1 ? key & 0x7fffffff : ~key >>> 0;
-    sortedBits[2 * i] = low[i] as number;
-    // Keys made -0 and 0 one value; the sign of a zero comes from the input.
-    if (sorted[i] === 0) sorted[i] = values[order[i] as number] as number;
-  }
+  const rows = rowsOf(buffers.float64(SORTED, n), buffers.int32(ORDER, n));
+  const spare = rowsOf(buffers.float64(WIDE, n), buffers.int32(NARROW, n));
+  const histogram = new Int32Array(3 << 11);
+  radixSort(values, null, rows, spare, { start: 0, end: n, word: HIGH, digitBits: 11 }, histogram);
+  const { values: sorted, words } = rows;
+  const highKey = (i: number) => keyOf(sorted[i] as number, words[2 * i + HIGH] as number, SIGN);
   let start = 0;
+  let startKey = n > 0 ? highKey(0) : 0;
   for (let i = 1; i <= n; i++) {
-    if (i < n && high[i] === high[start]) continue;
-    if (i - start > 1) sortSameHigh(sorted, order, start, i, scratch);
+    const key = i < n ? highKey(i) : 0;
+    if (i < n && key === startKey) continue;
+    if (i - start > 1) sortSameHigh(rows, spare, start, i, histogram);
     start = i;
+    startKey = key;
   }
-  return { order, sorted };
+  return { order: rows.order, sorted };
 }
 
 /** Columns with at most this many distinct values are counting-sorted (ids fit a byte). */
@@ -277,16 +255,13 @@ const TABLE_SIZE = 1 << TABLE_BITS;
  * every row in one pass, in input order within a value (stable). A continuous column gives up after
  * MAX_DISTINCT + 1 rows, so trying costs it nothing measurable.
  */
-function sortFewDistinct(
-  values: Float64Array,
-  buffers: Buffers,
-): { order: Int32Array; sorted: Float64Array } | null {
+function sortFewDistinct(values: Float64Array, buffers: Buffers): SortedValues | null {
   const n = values.length;
   const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
   // Open addressing, at most a quarter full: slot -> id + 1 (0 = empty), and the id's value.
   const slotId = new Uint16Array(TABLE_SIZE);
   const distinct = new Float64Array(MAX_DISTINCT);
-  const idOf = buffers.uint8("sort.ids", n);
+  const idOf = buffers.uint8(NARROW, n);
   let nDistinct = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
@@ -320,8 +295,8 @@ function sortFewDistinct(
     next[id] = position;
     position += count;
   }
-  const order = buffers.int32("sort.order", n);
-  const sorted = buffers.float64("sort.sorted", n);
+  const order = buffers.int32(ORDER, n);
+  const sorted = buffers.float64(SORTED, n);
   for (let i = 0; i < n; i++) {
     const id = idOf[i] as number;
     const to = next[id] as number;
@@ -333,10 +308,9 @@ function sortFewDistinct(
 }
 
 /**
- * Sorts finite values (ties in input order); equal values (-0 counts as 0) form runs. The order and
- * sorted values live in `buffers`: valid until the next sort with the same buffers.
+ * Sorts finite values (ties in input order). The order and sorted values live in `buffers`: valid
+ * until the next sort with the same buffers.
  */
 export function sortValues(values: Float64Array, buffers = new Buffers()): SortedValues {
-  const { order, sorted } = sortFewDistinct(values, buffers) ?? sortWithPositions(values, buffers);
-  return new SortedColumn(order, sorted);
+  return sortFewDistinct(values, buffers) ?? sortWithPositions(values, buffers);
 }

@@ -1,9 +1,12 @@
 import { expect, test } from "vitest";
+import { Buffers } from "../src/buffers.js";
 import { seededRandom } from "../src/significance.js";
-import { sortValues } from "../src/sorted-values.js";
+import { groupRuns, sortValues } from "../src/sorted-values.js";
 
 function expectSorted(values: Float64Array) {
-  const { order, runStart, runValue, sorted } = sortValues(values);
+  const buffers = new Buffers();
+  const { order, sorted } = sortValues(values, buffers);
+  const { start: runStart, value: runValue } = groupRuns(sorted, buffers);
   const expected = [...values.keys()].sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
   expect([...order]).toEqual(expected);
   expect([...sorted]).toEqual(expected.map((i) => values[i]));
