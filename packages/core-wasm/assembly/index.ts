@@ -20,11 +20,15 @@ import {
   resampleRowGray,
   resampleRows,
 } from "./resample";
+// biome-ignore lint/style/useImportType: AssemblyScript has no type-only imports.
 import {
   copyRowColor,
   foldScannedJointCounts,
   offsetRowBytes,
+  PAIRED_BLUE_PIXELS,
+  PairedBlue,
   resetScan,
+  SingleBlue,
   scanGrayRow,
   scanPlanes,
   withinGrayTolerance,
@@ -131,6 +135,7 @@ export function analyze(): void {
   clearU32(CHANNEL_HIST, color ? 2 * 768 : 768);
 
   resetScan();
+  const pairedBlue = pixels >= PAIRED_BLUE_PIXELS;
   const stride = planeStride(width);
   const rowBytes = <usize>width * <usize>bpp;
   const outRowBytes = <usize>outW * <usize>lanes;
@@ -141,14 +146,11 @@ export function analyze(): void {
       const odd = (y & 1) !== 0;
       const rowPlanes = odd ? planes + 3 * stride : planes;
       splitRow(row, width, bpp, rowPlanes, stride);
-      scanPlanes(
-        rowPlanes,
-        rowPlanes + stride,
-        rowPlanes + 2 * stride,
-        width,
-        coarse + ((<usize>y * <usize>width) << 1),
-        offsets,
-      );
+      const g = rowPlanes + stride;
+      const b = g + stride;
+      const rowCoarse = coarse + ((<usize>y * <usize>width) << 1);
+      if (pairedBlue) scanPlanes<PairedBlue>(rowPlanes, g, b, width, rowCoarse, offsets);
+      else scanPlanes<SingleBlue>(rowPlanes, g, b, width, rowCoarse, offsets);
       if (ksizeH === 0) {
         copyRowColor(row, bpp, dst, width);
         continue;
