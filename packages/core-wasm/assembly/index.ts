@@ -20,15 +20,12 @@ import {
   resampleRowGray,
   resampleRows,
 } from "./resample";
-// biome-ignore lint/style/useImportType: AssemblyScript has no type-only imports.
 import {
   copyRowColor,
   foldScannedJointCounts,
   offsetRowBytes,
   PAIRED_BLUE_PIXELS,
-  PairedBlue,
   resetScan,
-  SingleBlue,
   scanGrayRow,
   scanPlanes,
   withinGrayTolerance,
@@ -45,7 +42,6 @@ const RESULTS: usize = memory.data(RESULT_COUNT * 8, 16);
 const BOUNDS_H: usize = memory.data(MAX_SIDE * 8, 16);
 const BOUNDS_V: usize = memory.data(MAX_SIDE * 8, 16);
 const LUMA: usize = memory.data(MAX_SIDE * MAX_SIDE, 16);
-const GRAY_TOLERANCE: u8 = 2;
 
 // Plan of the image announced by prepare().
 let width = 0;
@@ -149,8 +145,7 @@ export function analyze(): void {
       const g = rowPlanes + stride;
       const b = g + stride;
       const rowCoarse = coarse + ((<usize>y * <usize>width) << 1);
-      if (pairedBlue) scanPlanes<PairedBlue>(rowPlanes, g, b, width, rowCoarse, offsets);
-      else scanPlanes<SingleBlue>(rowPlanes, g, b, width, rowCoarse, offsets);
+      scanPlanes(rowPlanes, g, b, width, rowCoarse, offsets, pairedBlue);
       if (ksizeH === 0) {
         copyRowColor(row, bpp, dst, width);
         continue;
@@ -175,7 +170,7 @@ export function analyze(): void {
     mergeBlueCopies();
   }
   store<f64>(RESULTS + ((<usize>ENTROPY) << 3), entropyBits(CHANNEL_HIST, color ? 768 : 256));
-  store<f64>(RESULTS + ((<usize>GRAYSCALE) << 3), withinGrayTolerance(GRAY_TOLERANCE) ? 1 : 0);
+  store<f64>(RESULTS + ((<usize>GRAYSCALE) << 3), withinGrayTolerance() ? 1 : 0);
   if (color) colorPercentiles(input, coarse, pixels, bpp, RESULTS);
   else grayPercentiles(CHANNEL_HIST, pixels, RESULTS);
 

@@ -160,9 +160,12 @@ export function foldScannedJointCounts(): void {
   foldJointCounts(BB_HIST, b0, b1, b0, b1, blue, blue);
 }
 
-/** Every pixel scanned since resetScan() has max(|R-G|, |G-B|) <= tolerance. */
-export function withinGrayTolerance(tolerance: u8): bool {
-  return !v128.any_true(i8x16.gt_u(maxDiffs, i8x16.splat(tolerance)));
+/** The grayscale check's max(|R-G|, |G-B|) limit in every byte lane. */
+const GRAY_TOLERANCE: usize = memory.data<u8>([2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2], 16);
+
+/** Every pixel scanned since resetScan() has max(|R-G|, |G-B|) <= 2. */
+export function withinGrayTolerance(): bool {
+  return !v128.any_true(i8x16.gt_u(maxDiffs, v128.load(GRAY_TOLERANCE)));
 }
 
 /** Counter offsets of B for 16 pixels, whose values are the u16 lanes of `low` and `high`. */
@@ -176,25 +179,6 @@ function storeBlueOffsets(to: usize, low: v128, high: v128): void {
 function storeJointOffsets(to: usize, rg: v128): void {
   v128.store(to, i32x4.shl(i32x4.extend_low_i16x8_u(rg), 2));
   v128.store(to, i32x4.shl(i32x4.extend_high_i16x8_u(rg), 2), 16);
-}
-
-/** Coarse bins and counter offsets of the 16 pixels in R, G and B. */
-function keys16<Blue>(R: v128, G: v128, B: v128, coarse: usize, offsets: usize): void {
-  const rl = i16x8.extend_low_i8x16_u(R);
-  const gl = i16x8.extend_low_i8x16_u(G);
-  const bl = i16x8.extend_low_i8x16_u(B);
-  const rh = i16x8.extend_high_i8x16_u(R);
-  const gh = i16x8.extend_high_i8x16_u(G);
-  const bh = i16x8.extend_high_i8x16_u(B);
-  storeCoarse8(coarse, rl, gl, bl);
-  storeCoarse8(coarse + 16, rh, gh, bh);
-  storeJointOffsets(offsets, i8x16.shuffle(R, G, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23));
-  storeJointOffsets(
-    offsets + 32,
-    i8x16.shuffle(R, G, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31),
-  );
-  if (sizeof<Blue>() === sizeof<PairedBlue>()) storeJointOffsets(offsets + B_OFFSETS, B);
-  else storeBlueOffsets(offsets, bl, bh);
 }
 
 /**
@@ -247,13 +231,37 @@ function countRow<Blue>(offsets: usize, width: i32, coarse: usize, b: usize): vo
   }
 }
 
+// Once a pixel has failed the grayscale check, the rows after it skip it: a copy of the scan without
+// it (type parameter GrayDecided) has eight vector instructions and one live accumulator fewer per
+// 16 pixels.
+type GrayOpen = u8;
+type GrayDecided = u16;
+
 /**
  * Scans one row of planes: writes each pixel's coarse brightness bin to `coarse` (u16 per pixel; up
  * to 15 entries past the row get the last pixel's bin), updates the histograms, the grayscale check
- * and the bounds of the joint counts. `offsets` is scratch of offsetRowBytes(plane stride). `Blue`
- * picks the copy: {@link SingleBlue} or {@link PairedBlue} (images of PAIRED_BLUE_PIXELS or more).
+ * (until it has failed) and the bounds of the joint counts. `offsets` is scratch of
+ * offsetRowBytes(plane stride). B is counted in pairs when `pairedBlue` (images of
+ * PAIRED_BLUE_PIXELS or more).
  */
-export function scanPlanes<Blue>(
+export function scanPlanes(
+  r: usize,
+  g: usize,
+  b: usize,
+  width: i32,
+  coarse: usize,
+  offsets: usize,
+  pairedBlue: bool,
+): void {
+  const open = withinGrayTolerance();
+  if (pairedBlue) {
+    if (open) scanPlanesAs<PairedBlue, GrayOpen>(r, g, b, width, coarse, offsets);
+    else scanPlanesAs<PairedBlue, GrayDecided>(r, g, b, width, coarse, offsets);
+  } else if (open) scanPlanesAs<SingleBlue, GrayOpen>(r, g, b, width, coarse, offsets);
+  else scanPlanesAs<SingleBlue, GrayDecided>(r, g, b, width, coarse, offsets);
+}
+
+function scanPlanesAs<Blue, Gray>(
   r: usize,
   g: usize,
   b: usize,
@@ -262,6 +270,7 @@ export function scanPlanes<Blue>(
   offsets: usize,
 ): void {
   const paired = sizeof<Blue>() === sizeof<PairedBlue>();
+  const open = sizeof<Gray>() === sizeof<GrayOpen>();
   let d = maxDiffs;
   let rLow = lowR;
   let rHigh = highR;
@@ -269,12 +278,31 @@ export function scanPlanes<Blue>(
   let gHigh = highG;
   let bLow = lowB;
   let bHigh = highB;
+  let o = offsets;
   for (let x: usize = 0; x < <usize>width; x += OFFSET_BLOCK_PIXELS) {
     const R = v128.load(r + x);
     const G = v128.load(g + x);
     const B = v128.load(b + x);
-    keys16<Blue>(R, G, B, coarse + (x << 1), offsets + (x / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES);
-    d = i8x16.max_u(d, i8x16.max_u(absDiff(R, G), absDiff(G, B)));
+    // The coarse bins and counter offsets. Written out here rather than in a function of its own:
+    // with four copies of the scan, Binaryen would merge its instantiations and no longer inline it.
+    const rl = i16x8.extend_low_i8x16_u(R);
+    const gl = i16x8.extend_low_i8x16_u(G);
+    const bl = i16x8.extend_low_i8x16_u(B);
+    const rh = i16x8.extend_high_i8x16_u(R);
+    const gh = i16x8.extend_high_i8x16_u(G);
+    const bh = i16x8.extend_high_i8x16_u(B);
+    const c = coarse + (x << 1);
+    storeCoarse8(c, rl, gl, bl);
+    storeCoarse8(c + 16, rh, gh, bh);
+    storeJointOffsets(o, i8x16.shuffle(R, G, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23));
+    storeJointOffsets(
+      o + 32,
+      i8x16.shuffle(R, G, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31),
+    );
+    if (paired) storeJointOffsets(o + B_OFFSETS, B);
+    else storeBlueOffsets(o, bl, bh);
+    o += OFFSET_BLOCK_BYTES;
+    if (open) d = i8x16.max_u(d, i8x16.max_u(absDiff(R, G), absDiff(G, B)));
     rLow = i8x16.min_u(rLow, R);
     rHigh = i8x16.max_u(rHigh, R);
     gLow = i8x16.min_u(gLow, G);
