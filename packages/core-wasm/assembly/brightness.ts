@@ -110,9 +110,18 @@ function locateRanks(hist: usize, total: u32): void {
   let next = rankAt(j);
   let before: u32 = 0;
   const zero = i32x4.splat(0);
-  // Four bins at a time, so that runs of empty bins cost one test per four.
+  // Four bins at a time, so that runs of empty bins cost one test per four, and groups that hold no
+  // wanted rank (all but a few) one sum.
   for (let group = hist; before < total; group += 16) {
-    if (!v128.any_true(v128.load(group))) continue;
+    const counts = v128.load(group);
+    if (!v128.any_true(counts)) continue;
+    const pairs = i32x4.add(counts, i64x2.shuffle(counts, counts, 1, 0));
+    const sum = i32x4.extract_lane(pairs, 0) + i32x4.extract_lane(pairs, 1);
+    if (next - before >= <u32>sum) {
+      before += sum;
+      v128.store(group, zero);
+      continue;
+    }
     for (let at = group; at < group + 16; at += 4) {
       const after = before + load<u32>(at);
       while (next < after) {
