@@ -15,9 +15,10 @@ export function planeStride(width: i32): usize {
   return stride <= PLANE_GAP ? PLANE_GAP : stride;
 }
 
-// Byte shuffles are i8x16.swizzle with masks loaded from memory: V8 rebuilds the constant mask of an
+// Byte gathers are i8x16.swizzle with masks loaded from memory: V8 rebuilds the constant mask of an
 // i8x16.shuffle with four instructions at every use (and needs two pshufb for two inputs), a load is
-// one. A mask lane of 128 selects zero.
+// one. A mask lane of 128 selects zero. Only byte shifts across two vectors stay i8x16.shuffle, which
+// V8 turns into one palignr.
 const ZERO_LANE: u8 = 128;
 // Four pixels of a vector regrouped as RRRR GGGG BBBB ????: from RGBA (pixel i at byte 4i) and from
 // RGB (pixel i at byte 3i, the last 4 bytes unused).
