@@ -110,9 +110,18 @@ function locateRanks(hist: usize, total: u32): void {
   let next = rankAt(j);
   let before: u32 = 0;
   const zero = i32x4.splat(0);
-  // Four bins at a time, so that runs of empty bins cost one test per four.
+  // Four bins at a time, so that runs of empty bins cost one test per four, and groups that hold no
+  // wanted rank (all but a few) one sum.
   for (let group = hist; before < total; group += 16) {
-    if (!v128.any_true(v128.load(group))) continue;
+    const counts = v128.load(group);
+    if (!v128.any_true(counts)) continue;
+    const pairs = i32x4.add(counts, i64x2.shuffle(counts, counts, 1, 0));
+    const sum = i32x4.extract_lane(pairs, 0) + i32x4.extract_lane(pairs, 1);
+    if (next - before >= <u32>sum) {
+      before += sum;
+      v128.store(group, zero);
+      continue;
+    }
     for (let at = group; at < group + 16; at += 4) {
       const after = before + load<u32>(at);
       while (next < after) {
@@ -207,51 +216,83 @@ function countWantedRange(input: usize, coarse: usize, from: usize, to: usize, b
   }
 }
 
-// The vector pre-filter compares bin >> shift against up to FILTER_GROUPS groups, the smallest shift
-// that merges the wanted bins into that many (neighbouring ranks often straddle two adjacent bins).
-// It may pass pixels of unwanted bins; the per-pixel lookup after it is exact.
-const FILTER_GROUPS = 8;
-// One splatted vector per group: the group's bins as stored (bin * 4) with the bits below the group
-// cleared, so a masked stored bin equals it exactly when the bin is in the group.
-const GROUPS: usize = memory.data(FILTER_GROUPS * 16, 16);
+// The vector pre-filter passes the pixels whose bin >> shift is that of a wanted bin (a group), with
+// the smallest shift for which the groups hash to distinct buckets. It looks up each pixel's
+// expected group by the hash of its own: one table lookup instead of a comparison per group (eight
+// before round 5). It may pass pixels of unwanted bins in a group; the per-pixel lookup after it is
+// exact.
+const BUCKETS = 16;
+const BUCKET_SHIFT = 12; // a u16 product's top four bits
+const MULTIPLIER_TRIES: u32 = 64;
+const GROUP_LIST: usize = memory.data(RANK_COUNT * 4, 16);
+// Per bucket, the low and the high byte of its group as stored (bin * 4, the bits below the group
+// cleared); an empty bucket holds a group of another bucket, which no pixel hashing here can equal.
+const EXPECTED_LOW: usize = memory.data(BUCKETS, 16);
+const EXPECTED_HIGH: usize = memory.data(BUCKETS, 16);
+const MULTIPLIER: usize = memory.data(16, 16); // splatted u16 lanes
+const FILTER_MASK: usize = memory.data(16, 16);
 
-/** Fills GROUPS with the distinct wanted groups, repeating the last; false if there are too many. */
-function groupWantedBins(shift: i32): bool {
+function bucketOf(group: u32, multiplier: u32): u32 {
+  return ((group * multiplier) & 0xffff) >> BUCKET_SHIFT;
+}
+
+/** Fills the filter's tables for groups of 2^shift bins; false if no multiplier tried separates them. */
+function planFilter(shift: i32): bool {
   let count = 0;
   for (let j = 0; j < RANK_COUNT; j++) {
-    const group = <u16>((load<i32>(RANK_BIN + ((<usize>j) << 2)) >> shift) << (shift + 2));
+    const group = <u32>((load<i32>(RANK_BIN + ((<usize>j) << 2)) >> shift) << (shift + 2));
     let seen = false;
-    for (let k = 0; k < count; k++) seen = seen || load<u16>(GROUPS + ((<usize>k) << 4)) === group;
+    for (let k = 0; k < count; k++) seen = seen || load<u32>(GROUP_LIST + ((<usize>k) << 2)) === group;
     if (seen) continue;
-    if (count === FILTER_GROUPS) return false;
-    for (let k = count; k < FILTER_GROUPS; k++) v128.store(GROUPS + ((<usize>k) << 4), i16x8.splat(group));
+    store<u32>(GROUP_LIST + ((<usize>count) << 2), group);
     count++;
   }
-  return true;
+  if (count > BUCKETS) return false;
+  for (let attempt: u32 = 1; attempt <= MULTIPLIER_TRIES; attempt++) {
+    // Odd 16-bit multipliers spread by the golden ratio; deterministic, so results never vary.
+    const multiplier = ((attempt * 0x9e3779b9) >> 16) | 1;
+    let used: u32 = 0;
+    let k = 0;
+    for (; k < count; k++) {
+      const bit: u32 = 1 << bucketOf(load<u32>(GROUP_LIST + ((<usize>k) << 2)), multiplier);
+      if ((used & bit) !== 0) break;
+      used |= bit;
+    }
+    if (k < count) continue;
+    const spare = load<u32>(GROUP_LIST);
+    for (let bucket: usize = 0; bucket < <usize>BUCKETS; bucket++) {
+      store<u8>(EXPECTED_LOW + bucket, <u8>spare);
+      store<u8>(EXPECTED_HIGH + bucket, <u8>(spare >> 8));
+    }
+    for (k = 0; k < count; k++) {
+      const group = load<u32>(GROUP_LIST + ((<usize>k) << 2));
+      const bucket = <usize>bucketOf(group, multiplier);
+      store<u8>(EXPECTED_LOW + bucket, <u8>group);
+      store<u8>(EXPECTED_HIGH + bucket, <u8>(group >> 8));
+    }
+    v128.store(MULTIPLIER, i16x8.splat(<i16>multiplier));
+    v128.store(FILTER_MASK, i16x8.splat(<i16>(0xffff << (shift + 2))));
+    return true;
+  }
+  return false;
 }
 
 // The filter loop only notes the blocks with a candidate (here, a batch at a time) and the lookups run
-// after it: a call inside the loop would make V8 spill and reload the group vectors every iteration.
+// after it: a call inside the loop would make V8 spill and reload the filter's vectors every iteration.
 const HIT_CAPACITY = 1024;
 const HIT_BLOCKS: usize = memory.data(HIT_CAPACITY * 4, 16);
-const FILTER_MASK: usize = memory.data(16, 16);
 
 /**
  * Second pass over the stored coarse bins. Few pixels fall in a wanted bin, so sixteen bins at a
- * time are tested against the wanted groups and only the rare blocks with a candidate are looked up.
+ * time go through the filter and only the rare blocks with a candidate are looked up.
  */
 function countWantedKeys(input: usize, coarse: usize, pixels: u32, bytesPerPixel: i32): void {
   let shift = 0;
-  while (!groupWantedBins(shift)) shift++;
-  v128.store(FILTER_MASK, i16x8.splat(<i16>(0xffff << (shift + 2))));
-  const g0 = v128.load(GROUPS);
-  const g1 = v128.load(GROUPS, 16);
-  const g2 = v128.load(GROUPS, 32);
-  const g3 = v128.load(GROUPS, 48);
-  const g4 = v128.load(GROUPS, 64);
-  const g5 = v128.load(GROUPS, 80);
-  const g6 = v128.load(GROUPS, 96);
-  const g7 = v128.load(GROUPS, 112);
+  while (!planFilter(shift)) shift++;
+  const mask = v128.load(FILTER_MASK);
+  const multiplier = v128.load(MULTIPLIER);
+  const expectedLow = v128.load(EXPECTED_LOW);
+  const expectedHigh = v128.load(EXPECTED_HIGH);
   const n = <usize>pixels;
   const blocksEnd = n & ~15;
   let i: usize = 0;
@@ -260,19 +301,18 @@ function countWantedKeys(input: usize, coarse: usize, pixels: u32, bytesPerPixel
     let hits: usize = 0;
     for (; i < batchEnd; i += 16) {
       const at = coarse + (i << 1);
-      const mask = v128.load(FILTER_MASK);
       const a = v128.and(v128.load(at), mask);
       const b = v128.and(v128.load(at, 16), mask);
-      let h = v128.or(i16x8.eq(a, g0), i16x8.eq(b, g0));
-      h = v128.or(h, v128.or(i16x8.eq(a, g1), i16x8.eq(b, g1)));
-      h = v128.or(h, v128.or(i16x8.eq(a, g2), i16x8.eq(b, g2)));
-      h = v128.or(h, v128.or(i16x8.eq(a, g3), i16x8.eq(b, g3)));
-      h = v128.or(h, v128.or(i16x8.eq(a, g4), i16x8.eq(b, g4)));
-      h = v128.or(h, v128.or(i16x8.eq(a, g5), i16x8.eq(b, g5)));
-      h = v128.or(h, v128.or(i16x8.eq(a, g6), i16x8.eq(b, g6)));
-      h = v128.or(h, v128.or(i16x8.eq(a, g7), i16x8.eq(b, g7)));
+      const buckets = i8x16.narrow_i16x8_u(
+        i16x8.shr_u(i16x8.mul(a, multiplier), BUCKET_SHIFT),
+        i16x8.shr_u(i16x8.mul(b, multiplier), BUCKET_SHIFT),
+      );
+      const low = i8x16.swizzle(expectedLow, buckets);
+      const high = i8x16.swizzle(expectedHigh, buckets);
+      const ea = i8x16.shuffle(low, high, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+      const eb = i8x16.shuffle(low, high, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
       store<u32>(HIT_BLOCKS + (hits << 2), <u32>i);
-      hits += <usize>v128.any_true(h);
+      hits += <usize>v128.any_true(v128.or(i16x8.eq(a, ea), i16x8.eq(b, eb)));
     }
     for (let j: usize = 0; j < hits; j++) {
       const from = <usize>load<u32>(HIT_BLOCKS + (j << 2));

@@ -3,7 +3,7 @@
 /** Byte distance from CHANNEL_HIST to the second copy the colour scan fills from odd pixels. */
 export const ODD_COPY_OFFSET = 768 * 4;
 export const CHANNEL_HIST: usize = memory.data(2 * ODD_COPY_OFFSET, 16);
-/** The second copy (of B counts only, as R and G are counted jointly); mergeBlueCopies() folds it in. */
+/** The second copy (of B counts only, when not counted in pairs); mergeBlueCopies() folds it in. */
 export const CHANNEL_HIST_ODD: usize = CHANNEL_HIST + ODD_COPY_OFFSET;
 
 /**
@@ -13,24 +13,40 @@ export const CHANNEL_HIST_ODD: usize = CHANNEL_HIST + ODD_COPY_OFFSET;
 export const RG_HIST: usize = memory.data(256 * 256 * 4, 16);
 
 /**
- * Adds the joint counts' column sums (R) and row sums (G) to the first two channel histograms and
- * zeroes the joint counts; only R in [r0, r1] and G in [g0, g1] can be nonzero, so only those are read.
+ * Joint B counts of neighbouring pixel pairs (even x, odd x), counter first + 256 second, of the
+ * colour scan of large images; zero between images like RG_HIST.
  */
-export function foldJointCounts(r0: usize, r1: usize, g0: usize, g1: usize): void {
+export const BB_HIST: usize = memory.data(256 * 256 * 4, 16);
+
+/**
+ * Adds the column sums (first value) of the joint counts at `table` to the u32 histogram at `columns`
+ * and their row sums (second value) to the one at `rows`, and zeroes the joint counts; only first
+ * values in [c0, c1] and second values in [r0, r1] can be nonzero, so only those are read.
+ */
+export function foldJointCounts(
+  table: usize,
+  c0: usize,
+  c1: usize,
+  r0: usize,
+  r1: usize,
+  columns: usize,
+  rows: usize,
+): void {
   const zero = i32x4.splat(0);
-  const from = (r0 >> 2) << 4;
-  const to = ((r1 >> 2) + 1) << 4;
-  for (let row = g0; row <= g1; row++) {
-    const counts = RG_HIST + (row << 10);
+  const from = (c0 >> 2) << 4;
+  const to = ((c1 >> 2) + 1) << 4;
+  for (let row = r0; row <= r1; row++) {
+    const counts = table + (row << 10);
     let sum = zero;
     for (let i = from; i < to; i += 16) {
       const v = v128.load(counts + i);
       v128.store(counts + i, zero);
-      v128.store(CHANNEL_HIST + i, i32x4.add(v128.load(CHANNEL_HIST + i), v));
+      v128.store(columns + i, i32x4.add(v128.load(columns + i), v));
       sum = i32x4.add(sum, v);
     }
     const both = i32x4.add(sum, i64x2.shuffle(sum, sum, 1, 0));
-    store<u32>(CHANNEL_HIST + 1024 + (row << 2), i32x4.extract_lane(both, 0) + i32x4.extract_lane(both, 1));
+    const at = rows + (row << 2);
+    store<u32>(at, load<u32>(at) + i32x4.extract_lane(both, 0) + i32x4.extract_lane(both, 1));
   }
 }
 

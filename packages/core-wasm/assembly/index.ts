@@ -24,6 +24,7 @@ import {
   copyRowColor,
   foldScannedJointCounts,
   offsetRowBytes,
+  PAIRED_BLUE_PIXELS,
   resetScan,
   scanGrayRow,
   scanPlanes,
@@ -41,7 +42,6 @@ const RESULTS: usize = memory.data(RESULT_COUNT * 8, 16);
 const BOUNDS_H: usize = memory.data(MAX_SIDE * 8, 16);
 const BOUNDS_V: usize = memory.data(MAX_SIDE * 8, 16);
 const LUMA: usize = memory.data(MAX_SIDE * MAX_SIDE, 16);
-const GRAY_TOLERANCE: u8 = 2;
 
 // Plan of the image announced by prepare().
 let width = 0;
@@ -131,6 +131,7 @@ export function analyze(): void {
   clearU32(CHANNEL_HIST, color ? 2 * 768 : 768);
 
   resetScan();
+  const pairedBlue = pixels >= PAIRED_BLUE_PIXELS;
   const stride = planeStride(width);
   const rowBytes = <usize>width * <usize>bpp;
   const outRowBytes = <usize>outW * <usize>lanes;
@@ -141,14 +142,10 @@ export function analyze(): void {
       const odd = (y & 1) !== 0;
       const rowPlanes = odd ? planes + 3 * stride : planes;
       splitRow(row, width, bpp, rowPlanes, stride);
-      scanPlanes(
-        rowPlanes,
-        rowPlanes + stride,
-        rowPlanes + 2 * stride,
-        width,
-        coarse + ((<usize>y * <usize>width) << 1),
-        offsets,
-      );
+      const g = rowPlanes + stride;
+      const b = g + stride;
+      const rowCoarse = coarse + ((<usize>y * <usize>width) << 1);
+      scanPlanes(rowPlanes, g, b, width, rowCoarse, offsets, pairedBlue);
       if (ksizeH === 0) {
         copyRowColor(row, bpp, dst, width);
         continue;
@@ -173,7 +170,7 @@ export function analyze(): void {
     mergeBlueCopies();
   }
   store<f64>(RESULTS + ((<usize>ENTROPY) << 3), entropyBits(CHANNEL_HIST, color ? 768 : 256));
-  store<f64>(RESULTS + ((<usize>GRAYSCALE) << 3), withinGrayTolerance(GRAY_TOLERANCE) ? 1 : 0);
+  store<f64>(RESULTS + ((<usize>GRAYSCALE) << 3), withinGrayTolerance() ? 1 : 0);
   if (color) colorPercentiles(input, coarse, pixels, bpp, RESULTS);
   else grayPercentiles(CHANNEL_HIST, pixels, RESULTS);
 

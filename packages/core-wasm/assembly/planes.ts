@@ -15,56 +15,51 @@ export function planeStride(width: i32): usize {
   return stride <= PLANE_GAP ? PLANE_GAP : stride;
 }
 
-// Byte shuffles are i8x16.swizzle with masks loaded from memory: V8 rebuilds the constant mask of an
+// Byte gathers are i8x16.swizzle with masks loaded from memory: V8 rebuilds the constant mask of an
 // i8x16.shuffle with four instructions at every use (and needs two pshufb for two inputs), a load is
-// one. A mask lane of 128 selects zero.
+// one. A mask lane of 128 selects zero. Only byte shifts across two vectors stay i8x16.shuffle, which
+// V8 turns into one palignr.
 const ZERO_LANE: u8 = 128;
-// RGB: channel c of pixel i is byte 3i + c of 48; per channel, the masks picking its bytes out of the
-// first, second and third 16-byte vector.
-const RGB_MASKS: usize = memory.data(9 * 16, 16);
-for (let c = 0; c < 3; c++) {
-  for (let v = 0; v < 3; v++) {
-    for (let i = 0; i < 16; i++) {
-      const byte = 3 * i + c;
-      store<u8>(RGB_MASKS + <usize>(48 * c + 16 * v + i), byte >> 4 === v ? <u8>(byte & 15) : ZERO_LANE);
-    }
-  }
-}
-// RGBA: four pixels regrouped as RRRR GGGG BBBB AAAA.
+// Four pixels of a vector regrouped as RRRR GGGG BBBB ????: from RGBA (pixel i at byte 4i) and from
+// RGB (pixel i at byte 3i, the last 4 bytes unused).
 const RGBA_MASK: usize = memory.data(16, 16);
-for (let i = 0; i < 16; i++) store<u8>(RGBA_MASK + <usize>i, <u8>(4 * (i & 3) + (i >> 2)));
+const RGB_MASK: usize = memory.data(16, 16);
+for (let i = 0; i < 16; i++) {
+  store<u8>(RGBA_MASK + <usize>i, <u8>(4 * (i & 3) + (i >> 2)));
+  store<u8>(RGB_MASK + <usize>i, i < 12 ? <u8>(3 * (i & 3) + (i >> 2)) : ZERO_LANE);
+}
 
-function splitRgba16(src: usize, r: usize, g: usize, b: usize): void {
-  // Per vector: four pixels regrouped as RRRR GGGG BBBB AAAA, then a 4x4 transpose of 32-bit groups.
-  const mask = v128.load(RGBA_MASK);
-  const s0 = i8x16.swizzle(v128.load(src), mask);
-  const s1 = i8x16.swizzle(v128.load(src, 16), mask);
-  const s2 = i8x16.swizzle(v128.load(src, 32), mask);
-  const s3 = i8x16.swizzle(v128.load(src, 48), mask);
-  const rg01 = i32x4.shuffle(s0, s1, 0, 4, 1, 5);
-  const rg23 = i32x4.shuffle(s2, s3, 0, 4, 1, 5);
-  const ba01 = i32x4.shuffle(s0, s1, 2, 6, 3, 7);
-  const ba23 = i32x4.shuffle(s2, s3, 2, 6, 3, 7);
+/** Stores R, G and B of 16 pixels, four per vector s0..s3 (each as `mask` regroups it). */
+function splitGroups(s0: v128, s1: v128, s2: v128, s3: v128, mask: v128, r: usize, g: usize, b: usize): void {
+  // Per vector: four pixels regrouped as RRRR GGGG BBBB, then a 4x4 transpose of 32-bit groups.
+  const t0 = i8x16.swizzle(s0, mask);
+  const t1 = i8x16.swizzle(s1, mask);
+  const t2 = i8x16.swizzle(s2, mask);
+  const t3 = i8x16.swizzle(s3, mask);
+  const rg01 = i32x4.shuffle(t0, t1, 0, 4, 1, 5);
+  const rg23 = i32x4.shuffle(t2, t3, 0, 4, 1, 5);
+  const ba01 = i32x4.shuffle(t0, t1, 2, 6, 3, 7);
+  const ba23 = i32x4.shuffle(t2, t3, 2, 6, 3, 7);
   v128.store(r, i64x2.shuffle(rg01, rg23, 0, 2));
   v128.store(g, i64x2.shuffle(rg01, rg23, 1, 3));
   v128.store(b, i64x2.shuffle(ba01, ba23, 0, 2));
 }
 
-/** One channel of 16 RGB pixels held in three vectors (channel c of pixel i is byte 3i + c). */
-function gatherChannel(v0: v128, v1: v128, v2: v128, masks: usize): v128 {
-  return v128.or(
-    v128.or(i8x16.swizzle(v0, v128.load(masks)), i8x16.swizzle(v1, v128.load(masks, 16))),
-    i8x16.swizzle(v2, v128.load(masks, 32)),
-  );
+function splitRgba16(src: usize, r: usize, g: usize, b: usize): void {
+  const mask = v128.load(RGBA_MASK);
+  splitGroups(v128.load(src), v128.load(src, 16), v128.load(src, 32), v128.load(src, 48), mask, r, g, b);
 }
 
 function splitRgb16(src: usize, r: usize, g: usize, b: usize): void {
+  // Pixels 4k..4k+3 start at byte 12k: byte shifts across the three vectors (one palignr each in V8)
+  // put each group of four at the start of a vector.
   const v0 = v128.load(src);
   const v1 = v128.load(src, 16);
   const v2 = v128.load(src, 32);
-  v128.store(r, gatherChannel(v0, v1, v2, RGB_MASKS));
-  v128.store(g, gatherChannel(v0, v1, v2, RGB_MASKS + 48));
-  v128.store(b, gatherChannel(v0, v1, v2, RGB_MASKS + 96));
+  const s1 = i8x16.shuffle(v0, v1, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27);
+  const s2 = i8x16.shuffle(v1, v2, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23);
+  const s3 = i8x16.shuffle(v2, v2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3);
+  splitGroups(v0, s1, s2, s3, v128.load(RGB_MASK), r, g, b);
 }
 
 /**

@@ -289,35 +289,30 @@ export function resampleRows<Spacing>(
   bounds: usize,
   chunks: usize,
 ): void {
-  const near = sizeof<Spacing>() === sizeof<NearPlanes>();
   let k = chunks;
   for (let o = 0; o < outW; o++) {
     const first = <usize>load<i32>(bounds + ((<usize>o) << 3));
     const taps = load<i32>(bounds + ((<usize>o) << 3) + 4);
     const start = k;
-    let ra = i32x4.splat(0);
-    let ga = ra;
-    let ba = ra;
-    let rb = ra;
-    let gb = ra;
-    let bb = ra;
-    for (let p: usize = r + first, end = r + first + <usize>taps; p < end; p += CHUNK_TAPS) {
-      const hi = v128.load(k);
-      ra = i32x4.add(ra, i32x4.dot_i16x8_s(v128.load8x8_u(p), hi));
-      if (near) {
-        ga = i32x4.add(ga, i32x4.dot_i16x8_s(v128.load8x8_u(p, PLANE_GAP), hi));
-        ba = i32x4.add(ba, i32x4.dot_i16x8_s(v128.load8x8_u(p, 2 * PLANE_GAP), hi));
-        rb = i32x4.add(rb, i32x4.dot_i16x8_s(v128.load8x8_u(p, 3 * PLANE_GAP), hi));
-        gb = i32x4.add(gb, i32x4.dot_i16x8_s(v128.load8x8_u(p, 4 * PLANE_GAP), hi));
-        bb = i32x4.add(bb, i32x4.dot_i16x8_s(v128.load8x8_u(p, 5 * PLANE_GAP), hi));
-      } else {
-        ga = i32x4.add(ga, i32x4.dot_i16x8_s(v128.load8x8_u(p + gap), hi));
-        ba = i32x4.add(ba, i32x4.dot_i16x8_s(v128.load8x8_u(p + 2 * gap), hi));
-        rb = i32x4.add(rb, i32x4.dot_i16x8_s(v128.load8x8_u(p + 3 * gap), hi));
-        gb = i32x4.add(gb, i32x4.dot_i16x8_s(v128.load8x8_u(p + 4 * gap), hi));
-        bb = i32x4.add(bb, i32x4.dot_i16x8_s(v128.load8x8_u(p + 5 * gap), hi));
-      }
-      k += CHUNK_BYTES;
+    // The first chunk starts the sums (rather than adding to zeros): V8 then computes the near
+    // planes' bases once per output pixel, where it otherwise rematerialises them in the tap loop.
+    let p: usize = r + first;
+    const end = p + <usize>taps;
+    let hi = v128.load(k);
+    let ra = inline.always(planeDot<Spacing>(p, gap, 0, hi));
+    let ga = inline.always(planeDot<Spacing>(p, gap, 1, hi));
+    let ba = inline.always(planeDot<Spacing>(p, gap, 2, hi));
+    let rb = inline.always(planeDot<Spacing>(p, gap, 3, hi));
+    let gb = inline.always(planeDot<Spacing>(p, gap, 4, hi));
+    let bb = inline.always(planeDot<Spacing>(p, gap, 5, hi));
+    for (p += CHUNK_TAPS, k += CHUNK_BYTES; p < end; p += CHUNK_TAPS, k += CHUNK_BYTES) {
+      hi = v128.load(k);
+      ra = i32x4.add(ra, inline.always(planeDot<Spacing>(p, gap, 0, hi)));
+      ga = i32x4.add(ga, inline.always(planeDot<Spacing>(p, gap, 1, hi)));
+      ba = i32x4.add(ba, inline.always(planeDot<Spacing>(p, gap, 2, hi)));
+      rb = i32x4.add(rb, inline.always(planeDot<Spacing>(p, gap, 3, hi)));
+      gb = i32x4.add(gb, inline.always(planeDot<Spacing>(p, gap, 4, hi)));
+      bb = i32x4.add(bb, inline.always(planeDot<Spacing>(p, gap, 5, hi)));
     }
     const scale = v128.load(SPLIT_SCALE);
     const a = i32x4.mul(sumLanes(ra, ga, ba), scale);
@@ -341,6 +336,21 @@ export function resampleRows<Spacing>(
     store<u32>(dst + ((<usize>o) << 2), <u32>pixels);
     store<u32>(dst + dstGap + ((<usize>o) << 2), <u32>(pixels >> 32));
   }
+}
+
+/**
+ * The 8-tap products of plane `plane` (0..5: R, G, B of the first row, then of the second) at p with
+ * weights hi. Inlined with `plane` a constant, so the near planes' loads keep immediate offsets.
+ */
+function planeDot<Spacing>(p: usize, gap: usize, plane: usize, hi: v128): v128 {
+  if (sizeof<Spacing>() !== sizeof<NearPlanes>())
+    return i32x4.dot_i16x8_s(v128.load8x8_u(p + plane * gap), hi);
+  if (plane === 0) return i32x4.dot_i16x8_s(v128.load8x8_u(p), hi);
+  if (plane === 1) return i32x4.dot_i16x8_s(v128.load8x8_u(p, PLANE_GAP), hi);
+  if (plane === 2) return i32x4.dot_i16x8_s(v128.load8x8_u(p, 2 * PLANE_GAP), hi);
+  if (plane === 3) return i32x4.dot_i16x8_s(v128.load8x8_u(p, 3 * PLANE_GAP), hi);
+  if (plane === 4) return i32x4.dot_i16x8_s(v128.load8x8_u(p, 4 * PLANE_GAP), hi);
+  return i32x4.dot_i16x8_s(v128.load8x8_u(p, 5 * PLANE_GAP), hi);
 }
 
 /** Clips the lanes of a and b >> PRECISION_BITS to 0..255 and packs lanes 0..3 of each into one u64. */

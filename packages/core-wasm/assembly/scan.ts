@@ -3,7 +3,7 @@
 // per step; only the histogram updates, which are scattered, stay scalar.
 
 import { COARSE_OFFSET_SHIFT, KEY_COARSE } from "./brightness";
-import { bump, CHANNEL_HIST, foldJointCounts, ODD_COPY_OFFSET, RG_HIST } from "./histograms";
+import { BB_HIST, bump, CHANNEL_HIST, foldJointCounts, ODD_COPY_OFFSET, RG_HIST } from "./histograms";
 
 function absDiff(a: v128, b: v128): v128 {
   return v128.or(i8x16.sub_sat_u(a, b), i8x16.sub_sat_u(b, a));
@@ -56,11 +56,24 @@ function storeCoarse8(to: usize, r: v128, g: v128, b: v128): void {
 
 // R and G are counted together, one update per pixel in a joint histogram (RG_HIST) whose row and
 // column sums are the two channel histograms. The scan's updates read the byte offset of their counter,
-// which the SIMD loop stores per 16-pixel block: 16 joint (R, G) offsets as u32 lanes, then 16 B
-// offsets into CHANNEL_HIST as u16 lanes. Scaling, channel base and the B copy (odd pixels count into
-// the second one, so runs of equal values do not serialise on one counter's load-add-store chain) are
-// thus applied 4 or 8 pixels at a time, and each update is a load and store at an immediate offset
-// from that index.
+// which the SIMD loop stores per 16-pixel block: 16 joint (R, G) offsets as u32 lanes, then the B
+// offsets. Scaling, channel base and copy are thus applied 4 or 8 pixels at a time, and each update is
+// a load and store at an immediate offset from that index. B is counted in one of two ways:
+// - SingleBlue: 16 offsets into CHANNEL_HIST as u16 lanes, odd pixels into the second copy, so runs of
+//   equal values do not serialise on one counter's load-add-store chain;
+// - PairedBlue: 8 offsets into BB_HIST as u32 lanes, one update per pair of neighbouring pixels (the
+//   u16 lanes of the B plane are the pairs' counters), whose row and column sums both add to the B
+//   histogram. Half the B updates, but the fold reads up to 256 x 256 counts, so for large images only.
+// The two copies of the scan are instantiations of a generic, like resampleRows in resample.ts.
+export type SingleBlue = u8;
+export type PairedBlue = u16;
+
+/**
+ * Images of at least this many pixels count B in pairs: about one x64 instruction per pixel fewer,
+ * while the fold may read 64 k counts (about 1.5 instructions per pixel of 2^16 pixels of random B).
+ */
+export const PAIRED_BLUE_PIXELS: u32 = 1 << 17;
+
 const OFFSET_BLOCK_PIXELS = 16;
 const OFFSET_BLOCK_BYTES = 96;
 const B_OFFSETS = 64;
@@ -75,23 +88,36 @@ export function offsetRowBytes(stride: usize): usize {
   return (stride / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES;
 }
 
-/** Counts pixel i of the offset block at `block`, whose coarse bin offset is at `coarse`. */
+/** Counts R, G and the coarse bin of pixel i of the offset block at `block`, whose bin offset is at `coarse`. */
 function countPixel(block: usize, i: usize, coarse: usize): void {
   const rgi = <usize>load<u32>(block + (i << 2));
-  const bi = <usize>load<u16>(block + (i << 1), B_OFFSETS);
   const ki = <usize>load<u16>(coarse);
   store<u32>(rgi, load<u32>(rgi, RG_HIST) + 1, RG_HIST);
-  store<u32>(bi, load<u32>(bi, CHANNEL_HIST) + 1, CHANNEL_HIST);
   store<u32>(ki, load<u32>(ki, KEY_COARSE) + 1, KEY_COARSE);
 }
 
+/** Counts B of pixel i of the offset block (SingleBlue), or of pair i / 2 for even i (PairedBlue). */
+function countBlue<Blue>(block: usize, i: usize): void {
+  if (sizeof<Blue>() === sizeof<PairedBlue>()) {
+    if ((i & 1) !== 0) return;
+    const bi = <usize>load<u32>(block + (i << 1), B_OFFSETS);
+    store<u32>(bi, load<u32>(bi, BB_HIST) + 1, BB_HIST);
+  } else {
+    const bi = <usize>load<u16>(block + (i << 1), B_OFFSETS);
+    store<u32>(bi, load<u32>(bi, CHANNEL_HIST) + 1, CHANNEL_HIST);
+  }
+}
+
 // Per byte lane over the rows scanned since resetScan(): the largest max(|R-G|, |G-B|), and the
-// least and greatest R and G, which bound the joint counts foldJointCounts() has to read.
+// least and greatest R, G and (PairedBlue only) B, which bound the joint counts foldJointCounts() has
+// to read.
 let maxDiffs: v128 = i32x4.splat(0);
 let lowR: v128 = i32x4.splat(0);
 let highR: v128 = i32x4.splat(0);
 let lowG: v128 = i32x4.splat(0);
 let highG: v128 = i32x4.splat(0);
+let lowB: v128 = i32x4.splat(0);
+let highB: v128 = i32x4.splat(0);
 
 export function resetScan(): void {
   maxDiffs = i32x4.splat(0);
@@ -99,6 +125,8 @@ export function resetScan(): void {
   highR = maxDiffs;
   lowG = lowR;
   highG = maxDiffs;
+  lowB = lowR;
+  highB = maxDiffs;
 }
 
 function leastLane(v: v128): usize {
@@ -108,16 +136,36 @@ function leastLane(v: v128): usize {
   return <usize>min(i8x16.extract_lane_u(eighths, 0), i8x16.extract_lane_u(eighths, 1));
 }
 
-/** R and G histograms from the joint counts of the pixels scanned since resetScan(). */
-export function foldScannedJointCounts(): void {
-  const notHighR = v128.not(highR);
-  const notHighG = v128.not(highG);
-  foldJointCounts(leastLane(lowR), 255 - leastLane(notHighR), leastLane(lowG), 255 - leastLane(notHighG));
+function greatestLane(v: v128): usize {
+  return 255 - leastLane(v128.not(v));
 }
 
-/** Every pixel scanned since resetScan() has max(|R-G|, |G-B|) <= tolerance. */
-export function withinGrayTolerance(tolerance: u8): bool {
-  return !v128.any_true(i8x16.gt_u(maxDiffs, i8x16.splat(tolerance)));
+/** Adds the joint counts of the pixels scanned since resetScan() to the channel histograms. */
+export function foldScannedJointCounts(): void {
+  const r0 = leastLane(lowR);
+  const g0 = leastLane(lowG);
+  foldJointCounts(
+    RG_HIST,
+    r0,
+    greatestLane(highR),
+    g0,
+    greatestLane(highG),
+    CHANNEL_HIST,
+    CHANNEL_HIST + 1024,
+  );
+  // With SingleBlue the bounds are still at their reset values and nothing is read.
+  const blue = CHANNEL_HIST + 2048;
+  const b0 = leastLane(lowB);
+  const b1 = greatestLane(highB);
+  foldJointCounts(BB_HIST, b0, b1, b0, b1, blue, blue);
+}
+
+/** The grayscale check's max(|R-G|, |G-B|) limit in every byte lane. */
+const GRAY_TOLERANCE: usize = memory.data<u8>([2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2], 16);
+
+/** Every pixel scanned since resetScan() has max(|R-G|, |G-B|) <= 2. */
+export function withinGrayTolerance(): bool {
+  return !v128.any_true(i8x16.gt_u(maxDiffs, v128.load(GRAY_TOLERANCE)));
 }
 
 /** Counter offsets of B for 16 pixels, whose values are the u16 lanes of `low` and `high`. */
@@ -127,88 +175,151 @@ function storeBlueOffsets(to: usize, low: v128, high: v128): void {
   v128.store(to, i16x8.add(i16x8.shl(high, 2), base), B_OFFSETS + 16);
 }
 
-/** Joint counter offsets of 8 pixels whose u16 lanes are R + 256 G. */
+/** Joint counter offsets of 8 pixels or pairs whose u16 lanes are first + 256 second. */
 function storeJointOffsets(to: usize, rg: v128): void {
   v128.store(to, i32x4.shl(i32x4.extend_low_i16x8_u(rg), 2));
   v128.store(to, i32x4.shl(i32x4.extend_high_i16x8_u(rg), 2), 16);
 }
 
-/** Coarse bins and counter offsets of the 16 pixels in R, G and B. */
-function keys16(R: v128, G: v128, B: v128, coarse: usize, offsets: usize): void {
-  const rl = i16x8.extend_low_i8x16_u(R);
-  const gl = i16x8.extend_low_i8x16_u(G);
-  const bl = i16x8.extend_low_i8x16_u(B);
-  const rh = i16x8.extend_high_i8x16_u(R);
-  const gh = i16x8.extend_high_i8x16_u(G);
-  const bh = i16x8.extend_high_i8x16_u(B);
-  storeCoarse8(coarse, rl, gl, bl);
-  storeCoarse8(coarse + 16, rh, gh, bh);
-  storeJointOffsets(offsets, i8x16.shuffle(R, G, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23));
-  storeJointOffsets(
-    offsets + 32,
-    i8x16.shuffle(R, G, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31),
-  );
-  storeBlueOffsets(offsets, bl, bh);
-}
-
 /**
  * Histogram updates for one row, 16 pixels per iteration written out so that every offset is an
- * immediate (each countPixel is small enough for Binaryen to inline).
+ * immediate (countPixel and countBlue are small enough for Binaryen to inline). Past the last whole
+ * block, B is counted from the plane `b`.
  */
-function countRow(offsets: usize, width: i32, coarse: usize): void {
+function countRow<Blue>(offsets: usize, width: i32, coarse: usize, b: usize): void {
   let x: usize = 0;
   for (; x + OFFSET_BLOCK_PIXELS <= <usize>width; x += OFFSET_BLOCK_PIXELS) {
     const o = offsets + (x / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES;
     const c = coarse + (x << 1);
     countPixel(o, 0, c);
+    countBlue<Blue>(o, 0);
     countPixel(o, 1, c + 2);
+    countBlue<Blue>(o, 1);
     countPixel(o, 2, c + 4);
+    countBlue<Blue>(o, 2);
     countPixel(o, 3, c + 6);
+    countBlue<Blue>(o, 3);
     countPixel(o, 4, c + 8);
+    countBlue<Blue>(o, 4);
     countPixel(o, 5, c + 10);
+    countBlue<Blue>(o, 5);
     countPixel(o, 6, c + 12);
+    countBlue<Blue>(o, 6);
     countPixel(o, 7, c + 14);
+    countBlue<Blue>(o, 7);
     countPixel(o, 8, c + 16);
+    countBlue<Blue>(o, 8);
     countPixel(o, 9, c + 18);
+    countBlue<Blue>(o, 9);
     countPixel(o, 10, c + 20);
+    countBlue<Blue>(o, 10);
     countPixel(o, 11, c + 22);
+    countBlue<Blue>(o, 11);
     countPixel(o, 12, c + 24);
+    countBlue<Blue>(o, 12);
     countPixel(o, 13, c + 26);
+    countBlue<Blue>(o, 13);
     countPixel(o, 14, c + 28);
+    countBlue<Blue>(o, 14);
     countPixel(o, 15, c + 30);
+    countBlue<Blue>(o, 15);
   }
   const tail = offsets + (x / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES;
-  for (let i: usize = 0; x + i < <usize>width; i++) countPixel(tail, i, coarse + ((x + i) << 1));
+  for (let i: usize = 0; x + i < <usize>width; i++) {
+    countPixel(tail, i, coarse + ((x + i) << 1));
+    bump(CHANNEL_HIST + 2048, <i32>load<u8>(b + x + i));
+  }
 }
+
+// Once a pixel has failed the grayscale check, the rows after it skip it: a copy of the scan without
+// it (type parameter GrayDecided) has eight vector instructions and one live accumulator fewer per
+// 16 pixels.
+type GrayOpen = u8;
+type GrayDecided = u16;
 
 /**
  * Scans one row of planes: writes each pixel's coarse brightness bin to `coarse` (u16 per pixel; up
  * to 15 entries past the row get the last pixel's bin), updates the histograms, the grayscale check
- * and the R and G bounds. `offsets` is scratch of offsetRowBytes(plane stride).
+ * (until it has failed) and the bounds of the joint counts. `offsets` is scratch of
+ * offsetRowBytes(plane stride). B is counted in pairs when `pairedBlue` (images of
+ * PAIRED_BLUE_PIXELS or more).
  */
-export function scanPlanes(r: usize, g: usize, b: usize, width: i32, coarse: usize, offsets: usize): void {
+export function scanPlanes(
+  r: usize,
+  g: usize,
+  b: usize,
+  width: i32,
+  coarse: usize,
+  offsets: usize,
+  pairedBlue: bool,
+): void {
+  const open = withinGrayTolerance();
+  if (pairedBlue) {
+    if (open) scanPlanesAs<PairedBlue, GrayOpen>(r, g, b, width, coarse, offsets);
+    else scanPlanesAs<PairedBlue, GrayDecided>(r, g, b, width, coarse, offsets);
+  } else if (open) scanPlanesAs<SingleBlue, GrayOpen>(r, g, b, width, coarse, offsets);
+  else scanPlanesAs<SingleBlue, GrayDecided>(r, g, b, width, coarse, offsets);
+}
+
+function scanPlanesAs<Blue, Gray>(
+  r: usize,
+  g: usize,
+  b: usize,
+  width: i32,
+  coarse: usize,
+  offsets: usize,
+): void {
+  const paired = sizeof<Blue>() === sizeof<PairedBlue>();
+  const open = sizeof<Gray>() === sizeof<GrayOpen>();
   let d = maxDiffs;
   let rLow = lowR;
   let rHigh = highR;
   let gLow = lowG;
   let gHigh = highG;
+  let bLow = lowB;
+  let bHigh = highB;
+  let o = offsets;
   for (let x: usize = 0; x < <usize>width; x += OFFSET_BLOCK_PIXELS) {
     const R = v128.load(r + x);
     const G = v128.load(g + x);
     const B = v128.load(b + x);
-    keys16(R, G, B, coarse + (x << 1), offsets + (x / OFFSET_BLOCK_PIXELS) * OFFSET_BLOCK_BYTES);
-    d = i8x16.max_u(d, i8x16.max_u(absDiff(R, G), absDiff(G, B)));
+    // The coarse bins and counter offsets. Written out here rather than in a function of its own:
+    // with four copies of the scan, Binaryen would merge its instantiations and no longer inline it.
+    const rl = i16x8.extend_low_i8x16_u(R);
+    const gl = i16x8.extend_low_i8x16_u(G);
+    const bl = i16x8.extend_low_i8x16_u(B);
+    const rh = i16x8.extend_high_i8x16_u(R);
+    const gh = i16x8.extend_high_i8x16_u(G);
+    const bh = i16x8.extend_high_i8x16_u(B);
+    const c = coarse + (x << 1);
+    storeCoarse8(c, rl, gl, bl);
+    storeCoarse8(c + 16, rh, gh, bh);
+    storeJointOffsets(o, i8x16.shuffle(R, G, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23));
+    storeJointOffsets(
+      o + 32,
+      i8x16.shuffle(R, G, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31),
+    );
+    if (paired) storeJointOffsets(o + B_OFFSETS, B);
+    else storeBlueOffsets(o, bl, bh);
+    o += OFFSET_BLOCK_BYTES;
+    if (open) d = i8x16.max_u(d, i8x16.max_u(absDiff(R, G), absDiff(G, B)));
     rLow = i8x16.min_u(rLow, R);
     rHigh = i8x16.max_u(rHigh, R);
     gLow = i8x16.min_u(gLow, G);
     gHigh = i8x16.max_u(gHigh, G);
+    if (paired) {
+      bLow = i8x16.min_u(bLow, B);
+      bHigh = i8x16.max_u(bHigh, B);
+    }
   }
   maxDiffs = d;
   lowR = rLow;
   highR = rHigh;
   lowG = gLow;
   highG = gHigh;
-  countRow(offsets, width, coarse);
+  lowB = bLow;
+  highB = bHigh;
+  countRow<Blue>(offsets, width, coarse, b);
 }
 
 export function scanGrayRow(row: usize, width: i32): void {
