@@ -1,7 +1,15 @@
 import { CLEANVISION_WORDING, type ClassAttribution, classMedians, describe } from "./attribution.js";
 import { oneVsRestAuc } from "./auc.js";
 import { Buffers } from "./buffers.js";
-import { appearanceRank, type Classes, countClasses, encodeLabels } from "./classes.js";
+import {
+  appearanceRank,
+  type Classes,
+  countClasses,
+  encodeLabelCodes,
+  encodeLabels,
+  isLabelCodes,
+  type LabelCodes,
+} from "./classes.js";
 import { type AccuracyKind, accuracyOf } from "./cross-validation.js";
 import { FOLDS, type Folds, stratifiedFolds } from "./folds.js";
 import { gaussianNbCrossValidate } from "./gaussian-nb.js";
@@ -12,7 +20,7 @@ import { type SortedValues, sortValues, stretchStart } from "./sorted-values.js"
 
 export interface CorrelationInput {
   /** One label per image; compared as String(label). null/undefined rows are left out. */
-  labels: ArrayLike<string | number>;
+  labels: ArrayLike<string | number> | LabelCodes;
   /**
    * Score columns, one value per image; null, undefined, NaN and infinities are missing values. Each
    * column is read once, when its property is tested, in key order: a getter can build a column then,
@@ -301,12 +309,12 @@ export function labelUncorrelatedness(
   options?: CorrelationOptions,
 ): PropertyCorrelation[] {
   const resolved = resolveOptions(options);
-  if (!input || !isColumn(input.labels))
-    throw new TypeError("@sc/correlation: input.labels must be an array");
+  if (!input || !(isColumn(input.labels) || isLabelCodes(input.labels)))
+    throw new TypeError("@sc/correlation: input.labels must be an array or { names, codes }");
   if (!input.properties || typeof input.properties !== "object") {
     throw new TypeError("@sc/correlation: input.properties must be an object of score columns");
   }
-  const labels = encodeLabels(input.labels);
+  const labels = isLabelCodes(input.labels) ? encodeLabelCodes(input.labels) : encodeLabels(input.labels);
   const nClasses = labels.names.length;
   const shared = {
     foldsOf: onceForOwnLabels(labels.classOf, (classOf) => ({

@@ -12,6 +12,57 @@ export interface EncodedLabels {
 }
 
 /**
+ * Labels the caller has already coded: `codes[row]` indexes `names`; any other code (-1, say) is a
+ * row without a label. A million rows cost a byte or four each instead of a string reference and a
+ * lookup by name.
+ */
+export interface LabelCodes {
+  readonly names: readonly string[];
+  readonly codes: ArrayLike<number>;
+}
+
+/** Whether `labels` are {@link LabelCodes} rather than one label per row. */
+export function isLabelCodes(labels: unknown): labels is LabelCodes {
+  const l = labels as LabelCodes | null;
+  return typeof l === "object" && l !== null && Array.isArray(l.names) && typeof l.codes?.length === "number";
+}
+
+/** Class indices of `rows` rows for `nClasses` classes, in the narrowest array that holds them. */
+function classArray(nClasses: number, rows: number): Classes {
+  return nClasses <= 127
+    ? new Int8Array(rows)
+    : nClasses <= 32767
+      ? new Int16Array(rows)
+      : new Int32Array(rows);
+}
+
+/** What {@link encodeLabels} gives for the labels `names[codes[row]]`: the names in use, sorted as strings. */
+export function encodeLabelCodes({ names, codes }: LabelCodes): EncodedLabels {
+  const valid = (code: number) => Number.isInteger(code) && code >= 0 && code < names.length;
+  const used = new Uint8Array(names.length);
+  for (let row = 0; row < codes.length; row++) {
+    const code = codes[row] as number;
+    if (valid(code)) used[code] = 1;
+  }
+  const present = [...used.keys()].filter((code) => used[code] === 1);
+  present.sort((a, b) => ((names[a] as string) < (names[b] as string) ? -1 : names[a] === names[b] ? 0 : 1));
+  present.forEach((code, i) => {
+    if (i > 0 && names[code] === names[present[i - 1] as number])
+      throw new TypeError(`@sc/correlation: label name "${names[code]}" is given two codes`);
+  });
+  const classOfCode = new Int32Array(names.length).fill(-1);
+  present.forEach((code, index) => {
+    classOfCode[code] = index;
+  });
+  const classOf = classArray(present.length, codes.length);
+  for (let row = 0; row < codes.length; row++) {
+    const code = codes[row] as number;
+    classOf[row] = valid(code) ? (classOfCode[code] as number) : -1;
+  }
+  return { names: present.map((code) => names[code] as string), classOf };
+}
+
+/**
  * Class order is the sorted order of the labels, whatever order the rows come in, so results do not
  * depend on which class appears first. Numbers sort numerically when every label is a number (as
  * numpy's np.unique does for integer labels, which decides Gaussian naive Bayes ties and cleanlab's
@@ -38,12 +89,7 @@ export function encodeLabels(labels: ArrayLike<unknown>): EncodedLabels {
   else names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const indexOf = new Map(names.map((name, index) => [name, index]));
   for (const label of numberIndex.keys()) numberIndex.set(label, indexOf.get(String(label)) ?? -1);
-  const classOf =
-    names.length <= 127
-      ? new Int8Array(labels.length)
-      : names.length <= 32767
-        ? new Int16Array(labels.length)
-        : new Int32Array(labels.length);
+  const classOf = classArray(names.length, labels.length);
   for (let row = 0; row < labels.length; row++) {
     const label = labels[row];
     if (typeof label === "number") classOf[row] = numberIndex.get(label) ?? -1;

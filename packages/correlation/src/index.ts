@@ -2,6 +2,7 @@ export type { CorrelationInput, PropertyCorrelation } from "./api.js";
 export { labelUncorrelatedness } from "./api.js";
 export type { ClassAttribution, PropertyWording } from "./attribution.js";
 export { CLEANVISION_WORDING } from "./attribution.js";
+export type { LabelCodes } from "./classes.js";
 export { stratifiedFolds } from "./folds.js";
 export { chooseK } from "./knn.js";
 export type { CorrelationOptions } from "./options.js";

@@ -1,4 +1,4 @@
-import { labelUncorrelatedness, type PropertyCorrelation } from "@sc/correlation";
+import { type LabelCodes, labelUncorrelatedness, type PropertyCorrelation } from "@sc/correlation";
 import { DEFAULT_ISSUE_THRESHOLDS, datasetScorer } from "@sc/properties";
 import type {
   AuditResult,
@@ -44,8 +44,8 @@ export function assembleResult(input: AssembleInput): AuditResult {
   // The result reports the thresholds actually applied (odd_size's default depends on the data).
   const settings = { ...input.settings, issueThresholds: scorer.thresholds };
   const columns = ImageColumns.score(table, scorer, settings.issues);
-  const labels = columns.labels();
-  const labeled = input.labeled ?? (labels.length > 0 && labels.every((label) => label !== null));
+  const labels = columns.labelCodes();
+  const labeled = input.labeled ?? (labels.codes.length > 0 && labels.codes.every((code) => code !== -1));
   return {
     tool: input.tool,
     dataset: { ...input.dataset, images: columns.length, labeled, classes: classCounts(labels) },
@@ -66,10 +66,18 @@ function overrides(thresholds: Record<IssueName, number>): Partial<Record<IssueN
   );
 }
 
-function classCounts(labels: readonly (string | null)[]): { label: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const label of labels) if (label !== null) counts.set(label, (counts.get(label) ?? 0) + 1);
-  return [...counts]
+function classCounts({
+  names,
+  codes,
+}: {
+  names: readonly string[];
+  codes: Int32Array;
+}): { label: string; count: number }[] {
+  const perCode = new Float64Array(names.length);
+  for (const code of codes) if (code !== -1) perCode[code] = (perCode[code] as number) + 1;
+  return names
+    .map((label, code): [string, number] => [label, perCode[code] as number])
+    .filter(([, count]) => count > 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([label, count]) => ({ label, count }));
 }
@@ -88,11 +96,7 @@ function summarizeIssues(columns: ImageColumns, issues: readonly IssueName[]): I
     .sort((a, b) => b.count - a.count);
 }
 
-function correlate(
-  columns: ImageColumns,
-  labels: readonly (string | null)[],
-  settings: AuditSettings,
-): CorrelationEntry[] {
+function correlate(columns: ImageColumns, labels: LabelCodes, settings: AuditSettings): CorrelationEntry[] {
   // Getters: the tests read one property at a time, so only one score column exists at once.
   const properties = Object.defineProperties(
     {},
@@ -101,8 +105,8 @@ function correlate(
     ),
   );
   const found = labelUncorrelatedness(
-    // Only a caller that says the data is labeled can leave labels out; without that, no copy.
-    { labels: labels.includes(null) ? labels.map((label) => label ?? "") : (labels as string[]), properties },
+    // Images without a label (a caller may say the data is labeled anyway) are left out of the tests.
+    { labels, properties },
     { threshold: settings.threshold, alpha: settings.alpha, compat: settings.compat },
   );
   return found.map((c) => toEntry(c, columns));

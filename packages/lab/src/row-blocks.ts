@@ -87,8 +87,18 @@ export class RowBlocks {
   }
 
   label(row: number): string | null {
-    const code = this.#integer(row, LABEL);
-    return code === 0 ? null : (this.#labels[code - 1] as string);
+    const code = this.labelCode(row);
+    return code === -1 ? null : (this.#labels[code] as string);
+  }
+
+  /** The row's label as an index into {@link labelNames}, -1 for none. */
+  labelCode(row: number): number {
+    return this.#integer(row, LABEL) - 1;
+  }
+
+  /** The distinct labels set so far, in the order first seen. */
+  get labelNames(): readonly string[] {
+    return this.#labels;
   }
 
   /** Copies row `from` over row `to`, image included. */
