@@ -27,6 +27,9 @@ export function isLabelCodes(labels: unknown): labels is LabelCodes {
   return typeof l === "object" && l !== null && Array.isArray(l.names) && typeof l.codes?.length === "number";
 }
 
+/** String class order: by UTF-16 code unit. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Class indices of `rows` rows for `nClasses` classes, in the narrowest array that holds them. */
 function classArray(nClasses: number, rows: number): Classes {
   return nClasses <= 127
@@ -45,7 +48,7 @@ export function encodeLabelCodes({ names, codes }: LabelCodes): EncodedLabels {
     if (valid(code)) used[code] = 1;
   }
   const present = [...used.keys()].filter((code) => used[code] === 1);
-  present.sort((a, b) => ((names[a] as string) < (names[b] as string) ? -1 : names[a] === names[b] ? 0 : 1));
+  present.sort((a, b) => byCodeUnits(names[a] as string, names[b] as string));
   present.forEach((code, i) => {
     if (i > 0 && names[code] === names[present[i - 1] as number])
       throw new TypeError(`@sc/correlation: label name "${names[code]}" is given two codes`);
@@ -86,7 +89,7 @@ export function encodeLabels(labels: ArrayLike<unknown>): EncodedLabels {
   }
   const names = [...byName.keys()];
   if (allNumbers) names.sort((a, b) => (byName.get(a) ?? 0) - (byName.get(b) ?? 0));
-  else names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  else names.sort(byCodeUnits);
   const indexOf = new Map(names.map((name, index) => [name, index]));
   for (const label of numberIndex.keys()) numberIndex.set(label, indexOf.get(String(label)) ?? -1);
   const classOf = classArray(names.length, labels.length);
