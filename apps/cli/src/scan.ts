@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { wasmPath } from "@sc/core-wasm";
 import { type AuditResult, audit } from "@sc/lab";
 import { type Dataset, DatasetError, openDataset } from "@sc/sources";
+import { type SpillFiles, tempSpillFiles } from "@sc/spill/node";
 import { writeFileAtomic } from "./atomic-write.js";
 import { EXIT, UsageError } from "./exit-codes.js";
 import { MeasurePool, resolveDecoder } from "./pool.js";
@@ -19,7 +20,10 @@ export interface ScanIo {
 
 /** `sc scan`: open the dataset, measure it in worker threads, write the report; returns the exit code. */
 export async function scan(location: string, options: ScanOptions, io: ScanIo): Promise<number> {
-  const dataset = await open(location, options);
+  // The listing's paths and the measured rows past the first few thousand wait on disk, so memory
+  // stays flat however large the dataset.
+  const spill = tempSpillFiles();
+  const dataset = await open(location, options, spill);
   const decoder = await resolveDecoder(options.decoder);
   const pool = new MeasurePool({
     workers: Math.max(1, Math.min(options.workers, dataset.size)),
@@ -43,6 +47,7 @@ export async function scan(location: string, options: ScanOptions, io: ScanIo): 
       // The workers' memory is returned before scoring and correlation reach their peak.
       onMeasured: () => pool.close(),
       signal: io.signal,
+      spill,
       dataset: {
         source: location,
         kind: dataset.kind,
@@ -84,12 +89,13 @@ async function print(
   if (!last.endsWith("\n")) stdout.write("\n");
 }
 
-async function open(location: string, options: ScanOptions): Promise<Dataset> {
+async function open(location: string, options: ScanOptions, spill: SpillFiles): Promise<Dataset> {
   try {
     return await openDataset(location, {
       pathColumn: options.pathColumn,
       labelColumn: options.labelColumn,
       imageColumn: options.imageColumn,
+      spill,
     });
   } catch (error) {
     if (error instanceof DatasetError) throw new UsageError(error.message);

@@ -83,17 +83,29 @@ function classCounts({
 }
 
 function summarizeIssues(columns: ImageColumns, issues: readonly IssueName[]): IssueSummaryEntry[] {
-  return issues
-    .map((issue) => {
-      const flagged: number[] = [];
-      for (let row = 0; row < columns.length; row++) if (columns.hasIssue(row, issue)) flagged.push(row);
-      const worst = flagged
-        .sort((a, b) => columns.score(a, issue) - columns.score(b, issue))
-        .slice(0, WORST_EXAMPLES)
-        .map((row) => columns.ref(row, issue));
-      return { issue, count: flagged.length, worst };
-    })
-    .sort((a, b) => b.count - a.count);
+  return issues.map((issue) => summarizeIssue(columns, issue)).sort((a, b) => b.count - a.count);
+}
+
+/**
+ * One pass in row order, keeping the few worst so far: sorting every flagged row by score would jump
+ * between rows that may be in the spill file.
+ */
+function summarizeIssue(columns: ImageColumns, issue: IssueName): IssueSummaryEntry {
+  let count = 0;
+  // By score, then row: a later row with an equal score never displaces an earlier one.
+  const worst: { row: number; score: number }[] = [];
+  for (let row = 0; row < columns.length; row++) {
+    if (!columns.hasIssue(row, issue)) continue;
+    count++;
+    const score = columns.score(row, issue);
+    if (worst.length === WORST_EXAMPLES && score >= (worst[WORST_EXAMPLES - 1] as { score: number }).score)
+      continue;
+    let at = worst.length;
+    while (at > 0 && (worst[at - 1] as { score: number }).score > score) at--;
+    worst.splice(at, 0, { row, score });
+    worst.length = Math.min(worst.length, WORST_EXAMPLES);
+  }
+  return { issue, count, worst: worst.map(({ row }) => columns.ref(row, issue)) };
 }
 
 function correlate(columns: ImageColumns, labels: LabelCodes, settings: AuditSettings): CorrelationEntry[] {

@@ -7,6 +7,7 @@ import {
   type RawProperties,
 } from "@sc/properties";
 import type { AuditResult, FileError } from "@sc/report";
+import type { SpillFiles } from "@sc/spill";
 import { assembleResult } from "./assemble.js";
 import type { LabItem } from "./items.js";
 import { MeasuredTable } from "./measured-table.js";
@@ -33,6 +34,12 @@ export interface AuditOptions extends SettingsInput {
    */
   onMeasured?: () => void | Promise<void>;
   signal?: AbortSignal;
+  /**
+   * Where the measured rows and their paths go beyond the 32,768 most recently used, so memory stays
+   * flat at any dataset size: `tempSpillFiles()` from `@sc/spill/node` in Node. Default: all in memory
+   * (about 130 bytes per image).
+   */
+  spill?: SpillFiles;
   /** Describes the data in the result. */
   dataset?: Partial<Omit<AuditResult["dataset"], "images" | "labeled" | "classes">>;
   /** Problems found before decoding (e.g. bad manifest rows), reported first. */
@@ -49,7 +56,7 @@ export async function audit(
 ): Promise<AuditResult> {
   const settings = resolveSettings(options);
   const measure = options.measure ?? (await measureInThread(options, settings.maxPixels));
-  const measured = new MeasuredTable();
+  const measured = new MeasuredTable({ spill: options.spill });
   const failed: (FileError | undefined)[] = [];
   let done = 0;
   let unlabeled = false;

@@ -1,5 +1,5 @@
 import type { ScoreInputs } from "@sc/properties";
-import { BLOCK_ROWS, RowBlocks } from "./row-blocks.js";
+import { BLOCK_ROWS, RowBlocks, type RowBlocksOptions } from "./row-blocks.js";
 
 /** A readable image: its identity and what its scores need of its raw properties. */
 export interface MeasuredImage {
@@ -37,9 +37,16 @@ export interface RewrittenRows {
  * set (images that could not be used) are dropped by {@link compact}.
  */
 export class MeasuredTable {
-  #blocks = new RowBlocks(STRIDE);
+  readonly #options: RowBlocksOptions;
+  #blocks: RowBlocks;
   #isSet = new Uint8Array(BLOCK_ROWS);
   #rows = 0;
+
+  /** `options.spill`: where rows go beyond the few in use (see {@link RowBlocksOptions}). */
+  constructor(options: RowBlocksOptions = {}) {
+    this.#options = options;
+    this.#blocks = new RowBlocks(STRIDE, options);
+  }
 
   static from(images: readonly MeasuredImage[]): MeasuredTable {
     const table = new MeasuredTable();
@@ -95,7 +102,7 @@ export class MeasuredTable {
    * Empties the table and lets its memory go (its rows, unless {@link rewrite} gave them away).
    */
   clear(): void {
-    this.#blocks = new RowBlocks(STRIDE);
+    this.#blocks = new RowBlocks(STRIDE, this.#options);
     this.#isSet = new Uint8Array(BLOCK_ROWS);
     this.#rows = 0;
   }

@@ -1,1 +1,1 @@
-export { PackedStrings } from "./packed-strings.js";
+export { PackedStrings, type PackedStringsOptions } from "./packed-strings.js";

@@ -1,3 +1,5 @@
+import type { SpillFiles } from "@sc/spill";
+
 /** One image of a dataset, in dataset order. */
 export interface DatasetItem {
   /** Identifier relative to the dataset root, `/` separated (Parquet: the struct's path or `<shard>#<row>`). */
@@ -41,4 +43,10 @@ export interface OpenDatasetOptions {
   labelColumn?: string;
   /** Parquet struct column `{bytes, path}` holding the image (default: `image`, else the first such struct). */
   imageColumn?: string;
+  /**
+   * Where a folder's or manifest's listing keeps its paths beyond the first 4096 (e.g.
+   * `tempSpillFiles()` from `@sc/spill/node`), so a listing of millions costs no memory. Default:
+   * in memory, about 4 bytes plus the characters per path.
+   */
+  spill?: SpillFiles;
 }

@@ -1,5 +1,6 @@
 import { mkdir, rm, symlink } from "node:fs/promises";
 import { join } from "node:path";
+import { tempSpillFiles } from "@sc/spill/node";
 import { describe, expect, it } from "vitest";
 import { DatasetError, openDataset } from "../src/index.js";
 import { collect, pathsAndLabels, tempDir, writeTree } from "./fixtures.js";
@@ -178,6 +179,24 @@ describe("folder per class", () => {
     const nested = items.find((item) => item.path === "big/1/2.jpg");
     expect(nested?.file).toBe(join(root, "big", "1", "2.jpg"));
     expect(new TextDecoder().decode(await nested?.read())).toBe("nested");
+  });
+
+  it("with spill files, lists thousands the same, their packed paths on disk", async () => {
+    const root = await tempDir();
+    const names = Array.from({ length: 5000 }, (_, i) => `${i % 2 ? "dog" : "cat"}/${(i * 7919) % 9973}.jpg`);
+    await writeTree(root, Object.fromEntries(names.map((name) => [name, "x"])));
+    const open = tempSpillFiles();
+    let opened = 0;
+    const spill = () => {
+      opened++;
+      return open();
+    };
+    const spilled = await openDataset(root, { spill });
+    // One file for the listing, opened once its first 4096 paths were packed.
+    expect(opened).toBe(1);
+    const expected = [...names].sort().map((path) => [path, path.slice(0, 3)]);
+    expect(await pathsAndLabels(spilled)).toEqual(expected);
+    expect(await pathsAndLabels(await openDataset(root))).toEqual(expected);
   });
 
   it("fails with a DatasetError naming the folder when it holds no images", async () => {

@@ -1,5 +1,6 @@
 import { join, sep } from "node:path";
 import { PackedStrings } from "@sc/packed-strings";
+import type { SpillFiles } from "@sc/spill";
 import type { DatasetItem } from "../types.js";
 import { fileItem } from "./file-item.js";
 
@@ -11,9 +12,15 @@ import { fileItem } from "./file-item.js";
  */
 export class ClassFiles {
   readonly #groups: { label: string | null; first: number; count: number }[] = [];
-  readonly #paths = new PackedStrings();
+  readonly #paths: PackedStrings;
 
-  constructor(readonly root: string) {}
+  /** `spill`: where full chunks of paths go (see {@link PackedStrings}). */
+  constructor(
+    readonly root: string,
+    spill?: SpillFiles,
+  ) {
+    this.#paths = new PackedStrings({ spill });
+  }
 
   /** Adds a class (`null`: the unlabeled root) with the paths below its folder, in item order. */
   add(label: string | null, paths: readonly string[]): void {

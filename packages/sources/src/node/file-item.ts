@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PackedStrings } from "@sc/packed-strings";
+import type { SpillFiles } from "@sc/spill";
 import { compareCodeUnits } from "../code-unit-order.js";
 import type { DatasetItem } from "../types.js";
 
@@ -16,12 +17,18 @@ export function fileItem(path: string, label: string | null, file: string): Data
  * 100,000-row manifest would otherwise hold while it is scanned. Items are built as they are enumerated.
  */
 export class FileList {
-  readonly #paths = new PackedStrings();
+  readonly #paths: PackedStrings;
   readonly #labels: (string | null)[] = [];
   /** Every row parses its own label string; rows share one per distinct label. */
   readonly #distinct = new Map<string, string>();
 
-  constructor(readonly root: string) {}
+  /** `spill`: where full chunks of paths go (see {@link PackedStrings}). */
+  constructor(
+    readonly root: string,
+    spill?: SpillFiles,
+  ) {
+    this.#paths = new PackedStrings({ spill });
+  }
 
   add(path: string, label: string | null): void {
     this.#paths.add(path);

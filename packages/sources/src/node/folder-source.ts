@@ -1,6 +1,7 @@
 import type { Dirent } from "node:fs";
 import { opendir, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
+import type { SpillFiles } from "@sc/spill";
 import { compareCodeUnits } from "../code-unit-order.js";
 import { DatasetError, reasonOf } from "../dataset-error.js";
 import { isImageFileName } from "../image-extensions.js";
@@ -29,9 +30,11 @@ interface FolderEntries {
  * A folder with one subfolder per class (label = subfolder name; deeper folders belong to that
  * class), or, when no subfolder holds images, an unlabeled folder of loose images (label null).
  * Names starting with "." are skipped: hidden files count as ignored, hidden folders are not
- * entered. Symbolic links are followed, each real directory listed once.
+ * entered. Symbolic links are followed, each real directory listed once. Each class's names are
+ * packed into the listing as soon as its folder is walked, so only one class's names are ever held
+ * as strings; `spill` takes the packed listing out of memory (see {@link ClassFiles}).
  */
-export async function openFolder(location: string, root: string): Promise<Dataset> {
+export async function openFolder(location: string, root: string, spill?: SpillFiles): Promise<Dataset> {
   const walk: Walk = { problems: [], ignoredFiles: 0, visited: new Set() };
   let top: FolderEntries;
   try {
@@ -41,26 +44,25 @@ export async function openFolder(location: string, root: string): Promise<Datase
     throw new DatasetError(location, "not-found", `cannot list the folder (${reasonOf(error)})`);
   }
   const looseImages = top.imageNames;
-  const classes: { name: string; images: string[] }[] = [];
+  const files = new ClassFiles(root, spill);
+  const classes: { name: string; images: number }[] = [];
   for (const entry of top.branches) {
     const role = await follow(root, entry, entry.name, walk);
     if (role === "folder") {
-      classes.push({ name: entry.name, images: await imagesBelow(join(root, entry.name), entry.name, walk) });
+      const images = await imagesBelow(join(root, entry.name), entry.name, walk);
+      if (images.length > 0) files.add(entry.name, images.sort(compareCodeUnits));
+      classes.push({ name: entry.name, images: images.length });
     } else if (role === "image") {
       looseImages.push(entry.name);
     }
   }
   looseImages.sort(compareCodeUnits);
-  const labeled = classes.some((folder) => folder.images.length > 0);
-  const files = new ClassFiles(root);
+  const labeled = files.size > 0;
   if (labeled) {
     for (const name of looseImages)
       walk.problems.push({ path: name, message: "image outside any class folder" });
-    for (const folder of classes) {
-      if (folder.images.length === 0)
-        walk.problems.push({ path: folder.name, message: "empty class folder" });
-      else files.add(folder.name, folder.images.sort(compareCodeUnits));
-    }
+    for (const folder of classes)
+      if (folder.images === 0) walk.problems.push({ path: folder.name, message: "empty class folder" });
   } else {
     files.add(null, looseImages);
   }
@@ -74,9 +76,7 @@ export async function openFolder(location: string, root: string): Promise<Datase
     size: files.size,
     problems: walk.problems,
     ignoredFiles: walk.ignoredFiles,
-    classes: labeled
-      ? classes.filter((folder) => folder.images.length > 0).map((folder) => folder.name)
-      : null,
+    classes: labeled ? classes.filter((folder) => folder.images > 0).map((folder) => folder.name) : null,
   };
 }
 

@@ -10,7 +10,7 @@ import {
   ManifestRowChecker,
   manifestReader,
 } from "../manifest-rows.js";
-import type { Dataset } from "../types.js";
+import type { Dataset, OpenDatasetOptions } from "../types.js";
 import { FileList } from "./file-item.js";
 
 /** How many files are checked for existence at once. */
@@ -25,12 +25,12 @@ export async function openManifest(
   location: string,
   manifest: string,
   format: ManifestFormat,
-  options: ManifestColumnOptions,
+  options: ManifestColumnOptions & Pick<OpenDatasetOptions, "spill">,
 ): Promise<Dataset> {
   const root = dirname(manifest);
   const checker = new ManifestRowChecker(basename(manifest));
   const entries = await readEntries(location, manifest, manifestReader(format, location, checker, options));
-  const files = new FileList(root);
+  const files = new FileList(root, options.spill);
   for (let start = 0; start < entries.length; start += STAT_BATCH) {
     const batch = entries.slice(start, start + STAT_BATCH);
     const found = await Promise.all(batch.map((entry) => fileProblem(root, entry)));

@@ -24,7 +24,9 @@ export async function openDataset(location: string, options: OpenDatasetOptions 
   }
   if (info.isDirectory()) {
     const shards = await parquetShardsIn(path);
-    return shards ? openParquetFiles(location, path, shards, options) : openFolder(location, path);
+    return shards
+      ? openParquetFiles(location, path, shards, options)
+      : openFolder(location, path, options.spill);
   }
   const extension = extname(path).toLowerCase();
   if (info.isFile()) {
