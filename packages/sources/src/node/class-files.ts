@@ -23,9 +23,10 @@ export class ClassFiles {
   }
 
   /** Adds a class (`null`: the unlabeled root) with the paths below its folder, in item order. */
-  add(label: string | null, paths: readonly string[]): void {
-    this.#groups.push({ label, first: this.#paths.length, count: paths.length });
+  add(label: string | null, paths: Iterable<string>): void {
+    const first = this.#paths.length;
     for (const path of paths) this.#paths.add(path);
+    this.#groups.push({ label, first, count: this.#paths.length - first });
   }
 
   get size(): number {

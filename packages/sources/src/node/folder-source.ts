@@ -7,6 +7,7 @@ import { DatasetError, reasonOf } from "../dataset-error.js";
 import { isImageFileName } from "../image-extensions.js";
 import type { Dataset, SourceProblem } from "../types.js";
 import { ClassFiles } from "./class-files.js";
+import { SortedNames } from "./sorted-names.js";
 
 interface Walk {
   problems: SourceProblem[];
@@ -15,10 +16,11 @@ interface Walk {
   visited: Set<string>;
 }
 
-/** What one folder holds for the walk; hidden entries and other files are only counted. */
+/**
+ * What one folder holds for the walk besides its images, which go to the caller as they are read;
+ * hidden entries and other files are only counted.
+ */
 interface FolderEntries {
-  /** Names of the visible regular files with an image extension, in listing order. */
-  imageNames: string[];
   /**
    * Visible folders and symbolic links, sorted by name: the walk enters and follows them in this
    * order, which fixes the order of the problems and which path of a folder linked twice is listed.
@@ -36,35 +38,34 @@ interface FolderEntries {
  */
 export async function openFolder(location: string, root: string, spill?: SpillFiles): Promise<Dataset> {
   const walk: Walk = { problems: [], ignoredFiles: 0, visited: new Set() };
+  const looseImages = new SortedNames(spill);
   let top: FolderEntries;
   try {
     walk.visited.add(await realpath(root));
-    top = await readFolder(root, walk);
+    top = await readFolder(root, walk, (name) => looseImages.add(name));
   } catch (error) {
     throw new DatasetError(location, "not-found", `cannot list the folder (${reasonOf(error)})`);
   }
-  const looseImages = top.imageNames;
   const files = new ClassFiles(root, spill);
   const classes: { name: string; images: number }[] = [];
   for (const entry of top.branches) {
     const role = await follow(root, entry, entry.name, walk);
     if (role === "folder") {
-      const images = await imagesBelow(join(root, entry.name), entry.name, walk);
-      if (images.length > 0) files.add(entry.name, images.sort(compareCodeUnits));
+      const images = await imagesBelow(join(root, entry.name), entry.name, walk, spill);
+      if (images.length > 0) files.add(entry.name, images.sorted());
       classes.push({ name: entry.name, images: images.length });
     } else if (role === "image") {
-      looseImages.push(entry.name);
+      looseImages.add(entry.name);
     }
   }
-  looseImages.sort(compareCodeUnits);
   const labeled = files.size > 0;
   if (labeled) {
-    for (const name of looseImages)
+    for (const name of looseImages.sorted())
       walk.problems.push({ path: name, message: "image outside any class folder" });
     for (const folder of classes)
       if (folder.images === 0) walk.problems.push({ path: folder.name, message: "empty class folder" });
   } else {
-    files.add(null, looseImages);
+    files.add(null, looseImages.sorted());
   }
   if (files.size === 0) {
     throw new DatasetError(location, "empty", `holds no images (${walk.ignoredFiles} other files ignored)`);
@@ -80,18 +81,21 @@ export async function openFolder(location: string, root: string, spill?: SpillFi
   };
 }
 
-/**
- * Paths below the class folder `dir` of the images anywhere in it, unsorted; reports what cannot be
- * read. Files directly in the class folder keep the name strings the listing returned.
- */
-async function imagesBelow(dir: string, className: string, walk: Walk): Promise<string[]> {
-  const images: string[] = [];
+/** Paths below the class folder `dir` of the images anywhere in it; reports what cannot be read. */
+async function imagesBelow(
+  dir: string,
+  className: string,
+  walk: Walk,
+  spill?: SpillFiles,
+): Promise<SortedNames> {
+  const images = new SortedNames(spill);
   // `below`: the folder's path below the class folder with a trailing "/", "" for the class folder.
   const pending = [{ dir, relativeDir: className, below: "" }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const entries = await listOnce(next.dir, next.relativeDir, walk);
+    const below = next.below;
+    // Files directly in the class folder keep the name strings the listing returned.
+    const entries = await listOnce(next.dir, next.relativeDir, walk, (name) => images.add(below + name));
     if (entries === undefined) continue;
-    for (const name of entries.imageNames) images.push(next.below + name);
     for (const entry of entries.branches) {
       const relativePath = `${next.relativeDir}/${entry.name}`;
       const role = await follow(next.dir, entry, relativePath, walk);
@@ -102,7 +106,7 @@ async function imagesBelow(dir: string, className: string, walk: Walk): Promise<
           below: `${next.below}${entry.name}/`,
         });
       } else if (role === "image") {
-        images.push(next.below + entry.name);
+        images.add(next.below + entry.name);
       }
     }
   }
@@ -110,7 +114,12 @@ async function imagesBelow(dir: string, className: string, walk: Walk): Promise<
 }
 
 /** Lists a directory unless its real path was listed before; failures become problems. */
-async function listOnce(dir: string, relativeDir: string, walk: Walk): Promise<FolderEntries | undefined> {
+async function listOnce(
+  dir: string,
+  relativeDir: string,
+  walk: Walk,
+  onImage: (name: string) => void,
+): Promise<FolderEntries | undefined> {
   try {
     const real = await realpath(dir);
     if (walk.visited.has(real)) {
@@ -121,7 +130,7 @@ async function listOnce(dir: string, relativeDir: string, walk: Walk): Promise<F
       return undefined;
     }
     walk.visited.add(real);
-    return await readFolder(dir, walk);
+    return await readFolder(dir, walk, onImage);
   } catch (error) {
     walk.problems.push({ path: relativeDir, message: `cannot read folder (${reasonOf(error)})` });
     return undefined;
@@ -129,12 +138,13 @@ async function listOnce(dir: string, relativeDir: string, walk: Walk): Promise<F
 }
 
 /**
- * Reads a folder a few entries at a time, keeping only the names of its images and its branches:
- * one array of Dirents for a folder of 150,000 files took more memory than the whole listing keeps.
- * Hidden and other files are added to `walk.ignoredFiles` once the folder has been read completely.
+ * Reads a folder a few entries at a time, handing the names of its images to `onImage` and keeping
+ * its branches: one array of Dirents for a folder of 150,000 files took more memory than the whole
+ * listing keeps. Hidden and other files are added to `walk.ignoredFiles` once the folder has been
+ * read completely.
  */
-async function readFolder(dir: string, walk: Walk): Promise<FolderEntries> {
-  const entries: FolderEntries = { imageNames: [], branches: [] };
+async function readFolder(dir: string, walk: Walk, onImage: (name: string) => void): Promise<FolderEntries> {
+  const entries: FolderEntries = { branches: [] };
   let ignored = 0;
   const folder = await opendir(dir);
   try {
@@ -146,7 +156,7 @@ async function readFolder(dir: string, walk: Walk): Promise<FolderEntries> {
       } else if (entry.isDirectory() || entry.isSymbolicLink()) {
         entries.branches.push(entry);
       } else if (entry.isFile() && isImageFileName(entry.name)) {
-        entries.imageNames.push(entry.name);
+        onImage(entry.name);
       } else {
         ignored++;
       }
