@@ -1,4 +1,4 @@
-import { type LabelCodes, labelUncorrelatedness, type PropertyCorrelation } from "@sc/correlation";
+import { labelUncorrelatedness, type PropertyCorrelation } from "@sc/correlation";
 import { DEFAULT_ISSUE_THRESHOLDS, datasetScorer } from "@sc/properties";
 import type {
   AuditResult,
@@ -9,6 +9,13 @@ import type {
   IssueName,
   IssueSummaryEntry,
 } from "@sc/report";
+import {
+  CORRELATION_IMAGE_LIMIT,
+  countLabels,
+  extremeRows,
+  type LabelCounts,
+  sampleRows,
+} from "./correlation-sample.js";
 import { ImageColumns } from "./image-columns.js";
 import { lazyArray } from "./lazy-array.js";
 import { type MeasuredImage, MeasuredTable } from "./measured-table.js";
@@ -25,6 +32,11 @@ export interface AssembleInput {
   /** Whether every item had a label, failed ones included (default: judged from the measured images). */
   labeled?: boolean;
   tool: AuditResult["tool"];
+  /**
+   * Images past which the correlation tests run on a stratified sample of this many (default
+   * {@link CORRELATION_IMAGE_LIMIT}): their memory grows with the images tested.
+   */
+  correlationImageLimit?: number;
 }
 
 const WORST_EXAMPLES = 5;
@@ -44,15 +56,16 @@ export function assembleResult(input: AssembleInput): AuditResult {
   // The result reports the thresholds actually applied (odd_size's default depends on the data).
   const settings = { ...input.settings, issueThresholds: scorer.thresholds };
   const columns = ImageColumns.score(table, scorer, settings.issues);
-  const labels = columns.labelCodes();
-  const labeled = input.labeled ?? (labels.codes.length > 0 && labels.codes.every((code) => code !== -1));
+  const counts = countLabels(columns);
+  const labeled = input.labeled ?? (columns.length > 0 && counts.unlabeled === 0);
+  const limit = input.correlationImageLimit ?? CORRELATION_IMAGE_LIMIT;
   return {
     tool: input.tool,
-    dataset: { ...input.dataset, images: columns.length, labeled, classes: classCounts(labels) },
+    dataset: { ...input.dataset, images: columns.length, labeled, classes: classCounts(counts) },
     settings,
     images: lazyArray(columns.length, (row) => columns.record(row)),
     issueSummary: summarizeIssues(columns, settings.issues),
-    correlations: labeled ? correlate(columns, labels, settings) : [],
+    correlations: labeled ? correlate(columns, counts, settings, limit) : [],
     errors: [...input.errors],
   };
 }
@@ -66,15 +79,7 @@ function overrides(thresholds: Record<IssueName, number>): Partial<Record<IssueN
   );
 }
 
-function classCounts({
-  names,
-  codes,
-}: {
-  names: readonly string[];
-  codes: Int32Array;
-}): { label: string; count: number }[] {
-  const perCode = new Float64Array(names.length);
-  for (const code of codes) if (code !== -1) perCode[code] = (perCode[code] as number) + 1;
+function classCounts({ names, perCode }: LabelCounts): { label: string; count: number }[] {
   return names
     .map((label, code): [string, number] => [label, perCode[code] as number])
     .filter(([, count]) => count > 0)
@@ -108,20 +113,28 @@ function summarizeIssue(columns: ImageColumns, issue: IssueName): IssueSummaryEn
   return { issue, count, worst: worst.map(({ row }) => columns.ref(row, issue)) };
 }
 
-function correlate(columns: ImageColumns, labels: LabelCodes, settings: AuditSettings): CorrelationEntry[] {
+function correlate(
+  columns: ImageColumns,
+  counts: LabelCounts,
+  settings: AuditSettings,
+  limit: number,
+): CorrelationEntry[] {
+  const sample = sampleRows(columns, counts, limit) ?? undefined;
   // Getters: the tests read one property at a time, so only one score column exists at once.
   const properties = Object.defineProperties(
     {},
     Object.fromEntries(
-      settings.issues.map((issue) => [issue, { enumerable: true, get: () => columns.column(issue) }]),
+      settings.issues.map((issue) => [issue, { enumerable: true, get: () => columns.column(issue, sample) }]),
     ),
   );
   const found = labelUncorrelatedness(
     // Images without a label (a caller may say the data is labeled anyway) are left out of the tests.
-    { labels, properties },
+    { labels: columns.labelCodes(sample), properties },
     { threshold: settings.threshold, alpha: settings.alpha, compat: settings.compat },
   );
-  return found.map((c) => toEntry(c, columns));
+  return found.map((c) =>
+    sample === undefined ? toEntry(c, columns) : sampledEntry(c, columns, counts, sample.length),
+  );
 }
 
 function toEntry(c: PropertyCorrelation, columns: ImageColumns): CorrelationEntry {
@@ -139,5 +152,31 @@ function toEntry(c: PropertyCorrelation, columns: ImageColumns): CorrelationEntr
     minimum: at(c.minimum?.index),
     maximum: at(c.maximum?.index),
     note: c.note,
+  };
+}
+
+/**
+ * The entry of a test run on `tested` sampled rows: its extremes and class sizes are those of every
+ * image, and its note says what was sampled.
+ */
+function sampledEntry(
+  c: PropertyCorrelation,
+  columns: ImageColumns,
+  counts: LabelCounts,
+  tested: number,
+): CorrelationEntry {
+  const property = c.property as IssueName;
+  const extremes = extremeRows(columns, property);
+  const imagesOf = (label: string) => counts.perCode[counts.names.indexOf(label)] as number;
+  const sampled = `tested on a stratified sample of ${tested} of the ${columns.length} images, which bounds the memory the tests take; the minimum and maximum are over all images`;
+  return {
+    ...toEntry(c, columns),
+    attribution: c.attribution && {
+      ...c.attribution,
+      classes: c.attribution.classes.map((entry) => ({ ...entry, count: imagesOf(entry.label) })),
+    },
+    minimum: extremes && columns.ref(extremes.minimum, property),
+    maximum: extremes && columns.ref(extremes.maximum, property),
+    note: c.note === null ? sampled : `${sampled}; ${c.note}`,
   };
 }

@@ -33,13 +33,25 @@ export class ImageColumns {
     this.reported = reported;
   }
 
+  get labelNames(): readonly string[] {
+    return this.#rows.labelNames;
+  }
+
+  /** The row's label as an index into {@link labelNames}, -1 for none. */
+  labelCode(row: number): number {
+    return this.#rows.labelCode(row);
+  }
+
   /**
-   * Every image's label as a code into `names` (-1: none), in a new array: 4 bytes per image, where an
-   * array of the label strings takes 8 and a lookup per image to encode.
+   * The label codes of `rows` (default: every row), in a new array: 4 bytes per image, where an array
+   * of the label strings takes 8 and a lookup per image to encode.
    */
-  labelCodes(): { names: readonly string[]; codes: Int32Array } {
-    const codes = new Int32Array(this.length);
-    for (let row = 0; row < this.length; row++) codes[row] = this.#rows.labelCode(row);
+  labelCodes(rows?: Int32Array): { names: readonly string[]; codes: Int32Array } {
+    const codes = this.#gather(
+      (length) => new Int32Array(length),
+      rows,
+      (row) => this.labelCode(row),
+    );
     return { names: this.#rows.labelNames, codes };
   }
 
@@ -51,12 +63,26 @@ export class ImageColumns {
     return this.#rows.number(row, this.#slot(issue));
   }
 
-  /** One issue's scores of every image, in a new array. */
-  column(issue: IssueName): Float64Array {
+  /** One issue's scores of `rows` (default: every row), in a new array. */
+  column(issue: IssueName, rows?: Int32Array): Float64Array {
     const slot = this.#slot(issue);
-    const column = new Float64Array(this.length);
-    for (let row = 0; row < this.length; row++) column[row] = this.#rows.number(row, slot);
-    return column;
+    return this.#gather(
+      (length) => new Float64Array(length),
+      rows,
+      (row) => this.#rows.number(row, slot),
+    );
+  }
+
+  /** `read` of each of `rows` (default: every row), in row order, into a new array of their length. */
+  #gather<T extends Int32Array | Float64Array>(
+    make: (length: number) => T,
+    rows: Int32Array | undefined,
+    read: (row: number) => number,
+  ): T {
+    const length = rows?.length ?? this.length;
+    const out = make(length);
+    for (let i = 0; i < length; i++) out[i] = read(rows === undefined ? i : (rows[i] as number));
+    return out;
   }
 
   /** A new record of one row, equal to the one the columns were filled from. */

@@ -1,8 +1,9 @@
 export { DEFAULT_ISSUE_THRESHOLDS, ISSUE_NAMES } from "@sc/properties";
 export type * from "@sc/report";
-export { assembleResult } from "./assemble.js";
+export { type AssembleInput, assembleResult } from "./assemble.js";
 export type { AuditOptions, Measure } from "./audit.js";
 export { audit, describeFailure } from "./audit.js";
+export { CORRELATION_IMAGE_LIMIT } from "./correlation-sample.js";
 export type { LabItem } from "./items.js";
 export type { IssueInfo, LabInit, LabRecord, SpuriousCorrelationsInfo } from "./lab.js";
 export { Lab } from "./lab.js";
