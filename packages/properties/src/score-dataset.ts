@@ -5,7 +5,7 @@ import { lightScore } from "./issues/light.js";
 import { lowInformationScore } from "./issues/low-information.js";
 import { DEFAULT_ISSUE_THRESHOLDS, ISSUE_NAMES, type IssueName } from "./issues/names.js";
 import { oddAspectRatioScore } from "./issues/odd-aspect-ratio.js";
-import { imageSize, oddSizeScorer } from "./issues/odd-size.js";
+import { oddSizeScorer } from "./issues/odd-size.js";
 import type { ScoreInputs } from "./raw-properties.js";
 
 export interface ScoreOptions {
@@ -43,10 +43,12 @@ export interface DatasetScorer {
 /**
  * Scores images one at a time against the whole dataset (odd_size needs every size first): what
  * {@link scoreDataset} does without holding every image's scores at once, for callers that turn each
- * into something else as they go.
+ * into something else as they go. `raws` is first read in index order, in one to four full passes
+ * (two up to 2^27 pixels an image; see order-statistics.ts), and nothing is kept per image, so it may
+ * build its elements when read.
  */
 export function datasetScorer(raws: readonly ScoreInputs[], options: ScoreOptions = {}): DatasetScorer {
-  const oddSize = raws.length > 0 ? oddSizeScorer(sizesOf(raws)) : undefined;
+  const oddSize = raws.length > 0 ? oddSizeScorer(raws) : undefined;
   const thresholds = thresholdsFor(oddSize?.degenerate ?? false, options.thresholds);
   const { issues: checked = ISSUE_NAMES } = options;
   const flaggable = ISSUE_NAMES.filter((name) => checked.includes(name));
@@ -68,17 +70,6 @@ export function datasetScorer(raws: readonly ScoreInputs[], options: ScoreOption
       return { scores, issues: issues.length === 0 ? issues : issues.slice() };
     },
   };
-}
-
-/**
- * A loop, not `raws.map` (a million sizes in a plain array are 8 MB more that live until a full
- * collection) nor `Float64Array.from(raws, imageSize)`, which collects every element before mapping:
- * `raws` may build its elements when read (lab's rows), a million of them at once.
- */
-function sizesOf(raws: readonly ScoreInputs[]): Float64Array {
-  const sizes = new Float64Array(raws.length);
-  for (let i = 0; i < raws.length; i++) sizes[i] = imageSize(raws[i] as ScoreInputs);
-  return sizes;
 }
 
 /** The thresholds {@link scoreDataset} applies to these images with these options. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentileOfSorted } from "../src/percentile.js";
+import { interpolatePercentile, percentileOfSorted, percentilePosition } from "../src/percentile.js";
 
 describe("percentileOfSorted (numpy linear)", () => {
   it("interpolates between order statistics", () => {
@@ -20,5 +20,14 @@ describe("percentileOfSorted (numpy linear)", () => {
 
   it("refuses an empty list", () => {
     expect(() => percentileOfSorted([], 50)).toThrow(RangeError);
+    expect(() => percentilePosition(0, 50)).toThrow(RangeError);
+  });
+
+  it("reads the two ranks around the position, for callers that select rather than sort", () => {
+    expect(percentilePosition(5, 25)).toEqual({ low: 1, high: 2, weight: 0 });
+    expect(percentilePosition(4, 75)).toEqual({ low: 2, high: 3, weight: 0.25 });
+    expect(percentilePosition(4, 100)).toEqual({ low: 3, high: 3, weight: 0 });
+    expect(percentilePosition(1, 25)).toEqual({ low: 0, high: 0, weight: 0 });
+    expect(interpolatePercentile(0.1, 0.7, 0.9)).toBe(percentileOfSorted([0.1, 0.7], 90));
   });
 });
