@@ -120,12 +120,16 @@ function correlate(
   limit: number,
 ): CorrelationEntry[] {
   const sample = sampleRows(columns, counts, limit) ?? undefined;
-  // Getters: the tests read one property at a time, so only one score column exists at once.
+  // Getters: the tests read each property once, when its turn comes, and keep nothing of its column
+  // afterwards, so every property's scores go into the same array.
+  let column: Float64Array | undefined;
+  const read = (issue: IssueName) => {
+    column = columns.column(issue, sample, column);
+    return column;
+  };
   const properties = Object.defineProperties(
     {},
-    Object.fromEntries(
-      settings.issues.map((issue) => [issue, { enumerable: true, get: () => columns.column(issue, sample) }]),
-    ),
+    Object.fromEntries(settings.issues.map((issue) => [issue, { enumerable: true, get: () => read(issue) }])),
   );
   const found = labelUncorrelatedness(
     // Images without a label (a caller may say the data is labeled anyway) are left out of the tests.

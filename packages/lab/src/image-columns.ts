@@ -47,11 +47,7 @@ export class ImageColumns {
    * of the label strings takes 8 and a lookup per image to encode.
    */
   labelCodes(rows?: Int32Array): { names: readonly string[]; codes: Int32Array } {
-    const codes = this.#gather(
-      (length) => new Int32Array(length),
-      rows,
-      (row) => this.labelCode(row),
-    );
+    const codes = this.#gather(new Int32Array(this.#count(rows)), rows, (row) => this.labelCode(row));
     return { names: this.#rows.labelNames, codes };
   }
 
@@ -63,25 +59,30 @@ export class ImageColumns {
     return this.#rows.number(row, this.#slot(issue));
   }
 
-  /** One issue's scores of `rows` (default: every row), in a new array. */
-  column(issue: IssueName, rows?: Int32Array): Float64Array {
+  /**
+   * One issue's scores of `rows` (default: every row), written into `into` when given, else into a
+   * new array. Reusing one array matters: each column dropped leaves megabytes outside the heap that
+   * only a full collection frees, and they piled up by a column per property.
+   */
+  column(issue: IssueName, rows?: Int32Array, into?: Float64Array): Float64Array {
     const slot = this.#slot(issue);
-    return this.#gather(
-      (length) => new Float64Array(length),
-      rows,
-      (row) => this.#rows.number(row, slot),
-    );
+    const column = into ?? new Float64Array(this.#count(rows));
+    return this.#gather(column, rows, (row) => this.#rows.number(row, slot));
   }
 
-  /** `read` of each of `rows` (default: every row), in row order, into a new array of their length. */
+  #count(rows: Int32Array | undefined): number {
+    return rows?.length ?? this.length;
+  }
+
+  /** `read` of each of `rows` (default: every row), in row order, into `out`, of their length. */
   #gather<T extends Int32Array | Float64Array>(
-    make: (length: number) => T,
+    out: T,
     rows: Int32Array | undefined,
     read: (row: number) => number,
   ): T {
-    const length = rows?.length ?? this.length;
-    const out = make(length);
-    for (let i = 0; i < length; i++) out[i] = read(rows === undefined ? i : (rows[i] as number));
+    if (out.length !== this.#count(rows))
+      throw new RangeError(`an array of ${out.length} cannot hold ${this.#count(rows)} rows`);
+    for (let i = 0; i < out.length; i++) out[i] = read(rows === undefined ? i : (rows[i] as number));
     return out;
   }
 

@@ -108,4 +108,15 @@ describe("ImageColumns", () => {
     expect(Array.from(dark)).toEqual(images.map((_, row) => row / 10_000));
     expect(columns.column("blurry")[4999]).toBe(0.1 + 0.4999);
   });
+
+  test("a column can be written into an array the caller reuses, and only one of the right length", () => {
+    const images = Array.from({ length: 6 }, (_, row) => ({ path: `${row}`, label: null, width: 1, height: 1 }));
+    const columns = scoredColumns(images, ["dark", "blurry"], (row) => scored(row / 10, []));
+    const rows = Int32Array.of(5, 1);
+    const reused = columns.column("dark", rows);
+    expect(Array.from(reused)).toEqual([0.5, 0.1]);
+    expect(columns.column("blurry", rows, reused)).toBe(reused);
+    expect(Array.from(reused)).toEqual([0.1 + 0.5, 0.1 + 0.1]);
+    expect(() => columns.column("dark", undefined, reused)).toThrow(/array of 2 cannot hold 6 rows/);
+  });
 });
