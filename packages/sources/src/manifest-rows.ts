@@ -30,12 +30,12 @@ export const LABEL_COLUMN_ALIASES = ["label", "class", "category"];
 
 /**
  * Validates manifest rows one by one: path and label present, path inside the dataset root,
- * label not empty, path not listed before. Rejected rows become problems naming the manifest
- * and line; accepted rows are returned.
+ * label not empty. Rejected rows become problems naming the manifest and line; accepted rows are
+ * returned. Paths listed twice are found after the whole manifest is read (`rejectDuplicate`), so
+ * that no set of every path has to be held while reading.
  */
 export class ManifestRowChecker {
   private readonly rejected: { line: number; problem: SourceProblem }[] = [];
-  private readonly seen = new Map<string, { line: number; label: string }>();
 
   constructor(private readonly manifestName: string) {}
 
@@ -59,13 +59,13 @@ export class ManifestRowChecker {
     if ("error" in resolved) return this.reject(rawPath, line, resolved.error);
     const { path } = resolved;
     if (rawLabel.trim() === "") return this.reject(path, line, "empty label");
-    const first = this.seen.get(path);
-    if (first) {
-      const conflict = first.label === rawLabel ? "" : ` with a different label ("${first.label}" there)`;
-      return this.reject(path, line, `duplicate of line ${first.line}${conflict}`);
-    }
-    this.seen.set(path, { line, label: rawLabel });
     return { line, path, label: rawLabel };
+  }
+
+  /** Rejects `entry` for repeating the path of `first`, an earlier row. */
+  rejectDuplicate(entry: ManifestEntry, first: ManifestEntry): void {
+    const conflict = first.label === entry.label ? "" : ` with a different label ("${first.label}" there)`;
+    this.reject(entry.path, entry.line, `duplicate of line ${first.line}${conflict}`);
   }
 }
 

@@ -72,6 +72,38 @@ describe("CSV manifest", () => {
     ]);
   });
 
+  it("keeps the first row of a repeated path, whether its file exists or not, and drops the others' labels", async () => {
+    const root = await tempDir();
+    // Paths that are prefixes of each other must not be taken for one.
+    await writeTree(root, { "x.jpg": "x", "x.jpg.png": "y", "x.jp": "z" });
+    await writeTree(root, {
+      "m.csv": [
+        "path,label",
+        "x.jpg,cat", // 2
+        "gone.jpg,cat", // 3
+        "x.jpg.png,dog", // 4
+        "gone.jpg,cat", // 5
+        "x.jpg,bird", // 6: the only bird
+        "x.jp,cat", // 7
+        "./x.jpg,cat", // 8
+      ].join("\n"),
+    });
+    const dataset = await openDataset(join(root, "m.csv"));
+    expect(await pathsAndLabels(dataset)).toEqual([
+      ["x.jpg", "cat"],
+      ["x.jpg.png", "dog"],
+      ["x.jp", "cat"],
+    ]);
+    expect(dataset.size).toBe(3);
+    expect(dataset.classes).toEqual(["cat", "dog"]);
+    expect(dataset.problems).toEqual([
+      { path: "gone.jpg", message: "m.csv line 3: file not found" },
+      { path: "gone.jpg", message: "m.csv line 5: duplicate of line 3" },
+      { path: "x.jpg", message: 'm.csv line 6: duplicate of line 2 with a different label ("cat" there)' },
+      { path: "x.jpg", message: "m.csv line 8: duplicate of line 2" },
+    ]);
+  });
+
   it("finds common column names, ignoring case, and honours explicit ones", async () => {
     const root = await tempDir();
     await writeTree(root, { "a.jpg": "a", "m.csv": "Filename,Class,other\na.jpg,cat,dog\n" });

@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DatasetError, reasonOf } from "../dataset-error.js";
+import { Int32List } from "../int32-list.js";
 import {
   type ManifestColumnOptions,
   type ManifestEntry,
@@ -12,14 +13,16 @@ import {
 } from "../manifest-rows.js";
 import type { Dataset, OpenDatasetOptions } from "../types.js";
 import { FileList } from "./file-item.js";
+import { RepeatedPaths } from "./repeated-paths.js";
 
 /** How many files are checked for existence at once. */
 const STAT_BATCH = 64;
 
 /**
  * A CSV or JSON Lines manifest listing image paths (relative to the manifest's folder) and
- * labels. The manifest is streamed, so its size is bounded only by the accepted rows kept.
- * Items come in manifest order; rejected rows are problems naming the line.
+ * labels. The manifest is streamed and its rows kept packed (`FileList`, on disk with `spill`), with
+ * 4 bytes a row for the line number; repeated paths are found by sorting them in spilled runs. Items
+ * come in manifest order; rejected rows are problems naming the line.
  */
 export async function openManifest(
   location: string,
@@ -29,17 +32,27 @@ export async function openManifest(
 ): Promise<Dataset> {
   const root = dirname(manifest);
   const checker = new ManifestRowChecker(basename(manifest));
-  const entries = await readEntries(location, manifest, manifestReader(format, location, checker, options));
   const files = new FileList(root, options.spill);
-  for (let start = 0; start < entries.length; start += STAT_BATCH) {
-    const batch = entries.slice(start, start + STAT_BATCH);
-    const found = await Promise.all(batch.map((entry) => fileProblem(root, entry)));
-    batch.forEach((entry, index) => {
-      const problem = found[index];
-      if (problem === undefined) files.add(entry.path, entry.label);
-      else checker.reject(entry.path, entry.line, problem);
-    });
+  const lines = new Int32List();
+  const paths = new RepeatedPaths(options.spill);
+  await readEntries(location, manifest, manifestReader(format, location, checker, options), (entry) => {
+    paths.add(entry.path, files.listed);
+    lines.push(entry.line);
+    files.add(entry.path, entry.label);
+  });
+  // Manifest labels are never null.
+  const entry = (path: string, index: number) => ({
+    path,
+    line: lines.at(index),
+    label: files.label(index) as string,
+  });
+  for (const { path, index, first } of paths.repeats()) {
+    checker.rejectDuplicate(entry(path, index), entry(path, first));
+    files.exclude(index);
   }
+  await excludeMissingFiles(files, (index, problem) =>
+    checker.reject(files.path(index), lines.at(index), problem),
+  );
   const problems = checker.problems();
   if (files.size === 0) {
     const detail = problems[0] ? `; first: ${problems[0].message}` : "";
@@ -64,23 +77,46 @@ async function readEntries(
   location: string,
   manifest: string,
   reader: ManifestReader,
-): Promise<ManifestEntry[]> {
-  const entries: ManifestEntry[] = [];
+  each: (entry: ManifestEntry) => void,
+): Promise<void> {
   try {
     for await (const chunk of createReadStream(manifest, { encoding: "utf8" })) {
-      entries.push(...reader.push(chunk as string));
+      reader.push(chunk as string).forEach(each);
     }
-    entries.push(...reader.end());
+    reader.end().forEach(each);
   } catch (error) {
     if (error instanceof DatasetError) throw error;
     throw new DatasetError(location, "malformed", `cannot read the manifest (${reasonOf(error)})`);
   }
-  return entries;
 }
 
-async function fileProblem(root: string, entry: ManifestEntry): Promise<string | undefined> {
+/** Checks the files not yet excluded, in order, {@link STAT_BATCH} at once; excludes and reports the unusable. */
+async function excludeMissingFiles(
+  files: FileList,
+  report: (index: number, problem: string) => void,
+): Promise<void> {
+  const batch: number[] = [];
+  const check = async () => {
+    const found = await Promise.all(batch.map((index) => fileProblem(files.root, files.path(index))));
+    batch.forEach((index, i) => {
+      const problem = found[i];
+      if (problem === undefined) return;
+      report(index, problem);
+      files.exclude(index);
+    });
+    batch.length = 0;
+  };
+  for (let index = 0; index < files.listed; index++) {
+    if (files.excluded(index)) continue;
+    batch.push(index);
+    if (batch.length === STAT_BATCH) await check();
+  }
+  await check();
+}
+
+async function fileProblem(root: string, path: string): Promise<string | undefined> {
   try {
-    const info = await stat(join(root, ...entry.path.split("/")));
+    const info = await stat(join(root, ...path.split("/")));
     return info.isFile() ? undefined : "not a file";
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
