@@ -1,5 +1,6 @@
 import { DEFAULT_ALPHA, DEFAULT_MAX_PIXELS, DEFAULT_THRESHOLD } from "@sc/lab";
 import { showControls } from "@sc/report";
+import { SpillError } from "@sc/spill";
 import { Command, CommanderError, Option } from "commander";
 import { runDemo } from "./demo.js";
 import { EXIT, UsageError } from "./exit-codes.js";
@@ -131,6 +132,12 @@ function handleFailure(error: unknown, debug: boolean, stderr: NodeJS.WriteStrea
   if (error instanceof UsageError) {
     stderr.write(`sc: ${showControls(error.message)}\n`);
     return EXIT.usage;
+  }
+  if (error instanceof SpillError) {
+    stderr.write(
+      `sc: ${showControls(error.message)}\n(a scan keeps about 120 bytes per image in temporary files; set TMPDIR to a folder with room)\n`,
+    );
+    return EXIT.unexpected;
   }
   const message = error instanceof Error ? error.message : String(error);
   stderr.write(`sc: unexpected failure: ${showControls(message)}\n`);

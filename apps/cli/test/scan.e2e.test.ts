@@ -157,6 +157,20 @@ describe("exit codes and errors", () => {
     expect(run.stderr).not.toContain("\u0007");
   });
 
+  test("temporary files that cannot be written are named, with what to do, not a stack trace", async () => {
+    // Over 4096 rows, so the listing's packed paths go to a spill file (repeats are still listed).
+    const manifest = join(work, "many.csv");
+    await copyFile(join(IMAGES, "day", "000-color-blur6.jpg"), join(work, "many.jpg"));
+    await writeFile(manifest, `path,label\n${"many.jpg,x\n".repeat(5000)}`);
+    const run = await runCli(["scan", manifest, "--quiet"], {
+      env: { TMPDIR: join(work, "no-such-folder") },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^sc: cannot create the spill file .*no-such-folder.*ENOENT/);
+    expect(run.stderr).toContain("set TMPDIR to a folder with room");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   test("an empty folder is exit 2", async () => {
     const empty = join(work, "empty");
     await mkdir(empty);

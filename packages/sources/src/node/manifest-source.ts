@@ -79,15 +79,20 @@ async function readEntries(
   reader: ManifestReader,
   each: (entry: ManifestEntry) => void,
 ): Promise<void> {
-  try {
-    for await (const chunk of createReadStream(manifest, { encoding: "utf8" })) {
-      reader.push(chunk as string).forEach(each);
+  const chunks = createReadStream(manifest, { encoding: "utf8" })[Symbol.asyncIterator]();
+  let done = false;
+  // Reading and parsing fail as "cannot read"; keeping a row (a spill file) fails as what it is.
+  const parse = async (): Promise<ManifestEntry[]> => {
+    try {
+      const next = await chunks.next();
+      done = next.done === true;
+      return done ? reader.end() : reader.push(next.value as string);
+    } catch (error) {
+      if (error instanceof DatasetError) throw error;
+      throw new DatasetError(location, "malformed", `cannot read the manifest (${reasonOf(error)})`);
     }
-    reader.end().forEach(each);
-  } catch (error) {
-    if (error instanceof DatasetError) throw error;
-    throw new DatasetError(location, "malformed", `cannot read the manifest (${reasonOf(error)})`);
-  }
+  };
+  while (!done) (await parse()).forEach(each);
 }
 
 /** Checks the files not yet excluded, in order, {@link STAT_BATCH} at once; excludes and reports the unusable. */
