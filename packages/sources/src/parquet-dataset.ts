@@ -7,6 +7,7 @@ import {
 } from "hyparquet";
 import { compareCodeUnits } from "./code-unit-order.js";
 import { DatasetError, reasonOf } from "./dataset-error.js";
+import { HashedStringSet } from "./hashed-string-set.js";
 import { hfClassNames } from "./hf-class-names.js";
 import type { Dataset, DatasetItem, SourceProblem } from "./types.js";
 
@@ -64,13 +65,14 @@ export async function openParquetShards(
   if (layouts.every((layout) => layout.metadata.num_rows === 0n)) {
     throw new DatasetError(root, "empty", "holds no rows");
   }
+  const size = layouts.reduce((sum, layout) => sum + Number(layout.metadata.num_rows), 0);
   return {
     kind: "parquet",
     root,
-    items: () => parquetItems(layouts, problems),
+    items: () => parquetItems(layouts, problems, size),
     problems,
     ignoredFiles: 0,
-    size: layouts.reduce((sum, layout) => sum + Number(layout.metadata.num_rows), 0),
+    size,
     classes: layouts.find((layout) => layout.classNames)?.classNames ?? null,
   };
 }
@@ -112,8 +114,14 @@ async function shardLayout(shard: ParquetShard, options: ParquetColumnOptions): 
   };
 }
 
-async function* parquetItems(layouts: ShardLayout[], problems: SourceProblem[]): AsyncGenerator<DatasetItem> {
-  const taken = new Set<string>();
+async function* parquetItems(
+  layouts: ShardLayout[],
+  problems: SourceProblem[],
+  rows: number,
+): AsyncGenerator<DatasetItem> {
+  // Hashes, not the paths: a set of every path grew by over 100 bytes a row. Sized for every row
+  // up front, as doubling briefly holds the old table besides the new one.
+  const taken = new HashedStringSet(rows);
   for (const layout of layouts) {
     let rowStart = 0;
     for (const [group, rowGroup] of layout.metadata.row_groups.entries()) {
@@ -152,15 +160,13 @@ function toItem(
   layout: ShardLayout,
   row: Record<string, unknown>,
   rowIndex: number,
-  taken: Set<string>,
+  taken: HashedStringSet,
   problems: SourceProblem[],
 ): DatasetItem | undefined {
   const image = row[layout.imageColumn] as { bytes?: unknown; path?: unknown } | null | undefined;
   // Stored paths often come from Windows machines; reports use '/' separated paths.
   const storedPath = text(image?.path)?.replaceAll("\\", "/");
-  let path = storedPath && !taken.has(storedPath) ? storedPath : `${layout.shard.name}#${rowIndex}`;
-  for (let copy = 2; taken.has(path); copy++) path = `${layout.shard.name}#${rowIndex}~${copy}`;
-  taken.add(path);
+  const path = storedPath && taken.add(storedPath) ? storedPath : rowPath(layout.shard.name, rowIndex, taken);
   const bytes = image?.bytes;
   if (!(bytes instanceof Uint8Array)) {
     problems.push({ path, message: "no image bytes" });
@@ -172,6 +178,13 @@ function toItem(
     return undefined;
   }
   return { path, label: label.name, read: async () => bytes };
+}
+
+/** `<shard>#<row>`, or `<shard>#<row>~<copy>` when a stored path took it; added to `taken`. */
+function rowPath(shard: string, rowIndex: number, taken: HashedStringSet): string {
+  let path = `${shard}#${rowIndex}`;
+  for (let copy = 2; !taken.add(path); copy++) path = `${shard}#${rowIndex}~${copy}`;
+  return path;
 }
 
 function toLabel(value: unknown, names: string[] | undefined): { name: string } | { error: string } {

@@ -53,6 +53,7 @@ describe("browser entry point", () => {
       "browser.ts",
       "code-unit-order.ts",
       "dataset-error.ts",
+      "hashed-string-set.ts",
       "hf-class-names.ts",
       "image-extensions.ts",
       "parquet-dataset.ts",

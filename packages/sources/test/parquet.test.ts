@@ -124,6 +124,46 @@ describe("Hugging Face Parquet", () => {
     ]);
   });
 
+  it("names a row '<shard>#<row>', then '~2', '~3', when stored paths took those names", async () => {
+    const images: Image[] = [
+      { bytes: bytes(0), path: "t.parquet#8" },
+      { bytes: bytes(1), path: "t.parquet#8~2" },
+      { bytes: bytes(2), path: null },
+      { bytes: bytes(3), path: "t.parquet#2" }, // taken by row 2's name
+      { bytes: bytes(4), path: "" },
+      { bytes: null, path: "t.parquet#3" }, // a problem row takes a name too
+      { bytes: bytes(6), path: "C:\\x.jpg" },
+      { bytes: bytes(7), path: "C:/x.jpg" }, // the same path once separators are '/'
+      { bytes: bytes(8), path: "t.parquet#8" }, // its own row's name, taken by row 0
+      { bytes: bytes(9), path: "t.parquet#5" },
+    ];
+    const data = hfParquet(images, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], { rowGroupSize: 3 });
+    const dataset = await openParquetShards("mem", [{ name: "t.parquet", file: data }]);
+    expect((await collect(dataset)).map((item) => item.path)).toEqual([
+      "t.parquet#8",
+      "t.parquet#8~2",
+      "t.parquet#2",
+      "t.parquet#3",
+      "t.parquet#4",
+      "C:/x.jpg",
+      "t.parquet#7",
+      "t.parquet#8~3",
+      "t.parquet#9",
+    ]);
+    expect(dataset.problems).toEqual([{ path: "t.parquet#5", message: "no image bytes" }]);
+  });
+
+  it("keeps paths unique across shards and starts afresh on each iteration", async () => {
+    const shard = (path: string) => hfParquet([{ bytes: bytes(1), path }], [0]);
+    const dataset = await openParquetShards("mem", [
+      { name: "b.parquet", file: shard("x.jpg") },
+      { name: "a.parquet", file: shard("x.jpg") },
+    ]);
+    const paths = async () => (await collect(dataset)).map((item) => item.path);
+    expect(await paths()).toEqual(["x.jpg", "b.parquet#0"]);
+    expect(await paths()).toEqual(["x.jpg", "b.parquet#0"]);
+  });
+
   it("works from an in-memory Blob, as the browser gives a File", async () => {
     const buffer = hfParquet([{ bytes: bytes(7, 7), path: "mem.jpg" }], [1], { names: ["x", "y"] });
     const dataset = await openParquetShards("upload", [
