@@ -110,7 +110,12 @@ describe("ImageColumns", () => {
   });
 
   test("a column can be written into an array the caller reuses, and only one of the right length", () => {
-    const images = Array.from({ length: 6 }, (_, row) => ({ path: `${row}`, label: null, width: 1, height: 1 }));
+    const images = Array.from({ length: 6 }, (_, row) => ({
+      path: `${row}`,
+      label: null,
+      width: 1,
+      height: 1,
+    }));
     const columns = scoredColumns(images, ["dark", "blurry"], (row) => scored(row / 10, []));
     const rows = Int32Array.of(5, 1);
     const reused = columns.column("dark", rows);
