@@ -18,6 +18,10 @@ const scored = (dark: number, issues: ImageScores["issues"]): ImageScores => ({
   issues,
 });
 
+/** `count` unlabeled 1x1 images named by their row. */
+const unlabeledPixels = (count: number) =>
+  Array.from({ length: count }, (_, row) => ({ path: `${row}`, label: null, width: 1, height: 1 }));
+
 /** Columns of images with these identities and sizes, each scored as `scores` says for its row. */
 function scoredColumns(
   images: { path: string; label: string | null; width: number; height: number }[],
@@ -96,12 +100,7 @@ describe("ImageColumns", () => {
   });
 
   test("a column holds one issue's scores of every image, in row order", () => {
-    const images = Array.from({ length: 5000 }, (_, row) => ({
-      path: `${row}`,
-      label: null,
-      width: 1,
-      height: 1,
-    }));
+    const images = unlabeledPixels(5000);
     const columns = scoredColumns(images, ["dark", "blurry"], (row) => scored(row / 10_000, []));
     const dark = columns.column("dark");
     expect(dark).toBeInstanceOf(Float64Array);
@@ -110,12 +109,7 @@ describe("ImageColumns", () => {
   });
 
   test("a column can be written into an array the caller reuses, and only one of the right length", () => {
-    const images = Array.from({ length: 6 }, (_, row) => ({
-      path: `${row}`,
-      label: null,
-      width: 1,
-      height: 1,
-    }));
+    const images = unlabeledPixels(6);
     const columns = scoredColumns(images, ["dark", "blurry"], (row) => scored(row / 10, []));
     const rows = Int32Array.of(5, 1);
     const reused = columns.column("dark", rows);
