@@ -171,13 +171,12 @@ function sampledEntry(
 ): CorrelationEntry {
   const property = c.property as IssueName;
   const extremes = extremeRows(columns, property);
-  const imagesOf = (label: string) => counts.perCode[counts.names.indexOf(label)] as number;
   const sampled = `tested on a stratified sample of ${tested} of the ${columns.length} images, which bounds the memory the tests take; the minimum and maximum are over all images`;
   return {
     ...toEntry(c, columns),
     attribution: c.attribution && {
       ...c.attribution,
-      classes: c.attribution.classes.map((entry) => ({ ...entry, count: imagesOf(entry.label) })),
+      classes: c.attribution.classes.map((entry) => ({ ...entry, count: counts.of(entry.label) })),
     },
     minimum: extremes && columns.ref(extremes.minimum, property),
     maximum: extremes && columns.ref(extremes.maximum, property),

@@ -18,6 +18,8 @@ export interface LabelCounts {
   names: readonly string[];
   perCode: Float64Array;
   unlabeled: number;
+  /** Images of the label named `label` (a lookup, not a search of `names` per call). */
+  of(label: string): number;
 }
 
 export function countLabels(columns: LabeledRows): LabelCounts {
@@ -29,7 +31,8 @@ export function countLabels(columns: LabeledRows): LabelCounts {
     if (code === -1) unlabeled++;
     else perCode[code] = (perCode[code] as number) + 1;
   }
-  return { names, perCode, unlabeled };
+  const codes = new Map(names.map((name, code) => [name, code]));
+  return { names, perCode, unlabeled, of: (label) => perCode[codes.get(label) ?? -1] ?? 0 };
 }
 
 /**
@@ -41,8 +44,11 @@ export function sampleRows(columns: LabeledRows, counts: LabelCounts, limit: num
   if (columns.length <= limit) return null;
   const share = limit / columns.length;
   const quota = (count: number) => Math.min(count, Math.max(FOLDS, Math.floor(count * share)));
-  // Index code + 1, so that "no label" (-1) has a slot too.
-  const total = Float64Array.of(counts.unlabeled, ...counts.perCode);
+  // Index code + 1, so that "no label" (-1) has a slot too. Not `Float64Array.of(...)` with the
+  // counts spread: a dataset's labels may outnumber the arguments a call can take.
+  const total = new Float64Array(counts.perCode.length + 1);
+  total[0] = counts.unlabeled;
+  total.set(counts.perCode, 1);
   const wanted = total.map(quota);
   const seen = new Float64Array(total.length);
   const rows = new Int32Array(wanted.reduce((sum, m) => sum + m, 0));

@@ -12,12 +12,13 @@ const ROWS = 3000;
 /** Labelled rows as the sampler reads them: codes in order of first appearance. */
 function labeledRows(labels: readonly (string | null)[]) {
   const labelNames = [...new Set(labels.filter((label) => label !== null))];
+  const codes = new Map(labelNames.map((name, code) => [name, code]));
   return {
     length: labels.length,
     labelNames,
     labelCode: (row: number) => {
       const label = labels[row] as string | null;
-      return label === null ? -1 : labelNames.indexOf(label);
+      return label === null ? -1 : (codes.get(label) as number);
     },
   };
 }
@@ -38,6 +39,16 @@ describe("the correlation sample", () => {
     // Every fifth "a" row: the 5th, 10th, ... of its rows in order.
     const aRows = Array.from({ length: ROWS }, (_, row) => row).filter((row) => labelOf(row) === "a");
     expect(taken("a")).toEqual(aRows.filter((_, j) => j % 5 === 4));
+  });
+
+  test("takes labels in any number: more than a function call can take as arguments", () => {
+    const labels = Array.from({ length: 300_000 }, (_, row) => `class-${row >> 1}`);
+    const many = labeledRows(labels);
+    const counts = countLabels(many);
+    expect(counts.of("class-149999")).toBe(2);
+    expect(counts.of("no such class")).toBe(0);
+    // Each class has 2 images, fewer than the 5 folds: all are kept, the limit notwithstanding.
+    expect(sampleRows(many, counts, 1000)?.length).toBe(300_000);
   });
 
   test("samples the unlabelled rows as a stratum of their own", () => {
